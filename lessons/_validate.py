@@ -1,0 +1,136 @@
+"""Input checks shared by every public function of :mod:`lessons`.
+
+Each checker converts its argument to a float64 NumPy array (or a Python
+float) and raises a ``TypeError`` for a wrong type, or a ``ValueError`` for a
+wrong value, with a message that names the argument and what was expected.
+Nothing downstream ever sees a NaN, an inf, an empty array or a shape that
+does not fit.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+__all__ = [
+    "as_matrix",
+    "as_labels",
+    "as_vector",
+    "as_scalar",
+    "as_nonnegative",
+    "as_positive",
+    "as_positive_int",
+]
+
+
+def _as_float_array(value: object, name: str) -> np.ndarray:
+    """Convert ``value`` to a float64 array, rejecting non-numeric input."""
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be numeric, got {type(value).__name__}")
+    try:
+        arr = np.asarray(value)
+    except Exception as exc:  # ragged lists and the like
+        raise ValueError(f"{name} could not be read as an array: {exc}") from None
+    if arr.dtype == object:
+        raise TypeError(f"{name} must be a numeric array, got a ragged or object array")
+    if np.issubdtype(arr.dtype, np.complexfloating):
+        raise TypeError(f"{name} must be real, got complex dtype {arr.dtype}")
+    if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
+        raise TypeError(f"{name} must be numeric, got dtype {arr.dtype}")
+    return arr.astype(np.float64, copy=False)
+
+
+def _first_bad(mask: np.ndarray) -> tuple[int, ...]:
+    """Index of the first True entry of ``mask`` as a tuple."""
+    return tuple(int(i) for i in np.argwhere(mask)[0])
+
+
+def _require_finite(arr: np.ndarray, name: str) -> None:
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        idx = _first_bad(bad)
+        where = f" at index {idx[0] if len(idx) == 1 else idx}" if idx else ""
+        raise ValueError(f"{name} must be finite, got {arr[idx]!r}{where}")
+
+
+def as_matrix(X: object, name: str = "X") -> np.ndarray:
+    """Return ``X`` as a finite, non-empty float64 array of shape (n, d)."""
+    arr = _as_float_array(X, name)
+    if arr.ndim != 2:
+        raise ValueError(f"{name} must be 2-D with shape (n, d), got {arr.ndim}-D shape {arr.shape}")
+    if arr.shape[0] == 0:
+        raise ValueError(f"{name} must have at least one sample (row), got shape {arr.shape}")
+    if arr.shape[1] == 0:
+        raise ValueError(f"{name} must have at least one feature (column), got shape {arr.shape}")
+    _require_finite(arr, name)
+    return arr
+
+
+def as_vector(v: object, length: int, name: str, what: str) -> np.ndarray:
+    """Return ``v`` as a finite float64 array of shape (length,).
+
+    ``what`` says where the length comes from, for the error message,
+    e.g. ``"d = X.shape[1]"``.
+    """
+    arr = _as_float_array(v, name)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be 1-D with shape ({what},), got {arr.ndim}-D shape {arr.shape}")
+    if arr.shape[0] != length:
+        raise ValueError(f"{name} must have length {what} = {length}, got {arr.shape[0]}")
+    _require_finite(arr, name)
+    return arr
+
+
+def as_labels(y: object, n: int, name: str = "y", n_classes: int = 2) -> np.ndarray:
+    """Return labels as float64 of shape (n,), all in ``0 .. n_classes - 1``.
+
+    For the binary model (``n_classes = 2``) this means 0 and 1 only.
+    """
+    arr = as_vector(y, n, name, "n = X.shape[0]")
+    ok = (arr >= 0) & (arr <= n_classes - 1) & (arr == np.round(arr))
+    if not ok.all():
+        i = _first_bad(~ok)[0]
+        bad = arr[i]
+        shown = int(bad) if bad == round(bad) else float(bad)
+        allowed = "0 and 1" if n_classes == 2 else f"integers 0..{n_classes - 1}"
+        raise ValueError(f"{name} must contain only {allowed}, got {shown} at index {i}")
+    return arr
+
+
+def as_scalar(value: object, name: str) -> float:
+    """Return ``value`` as a finite Python float; reject arrays and non-numbers."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    out = float(value)
+    if not np.isfinite(out):
+        raise ValueError(f"{name} must be finite, got {out!r}")
+    return out
+
+
+def as_nonnegative(value: object, name: str) -> float:
+    """Return ``value`` as a finite float that is >= 0."""
+    out = as_scalar(value, name)
+    if out < 0:
+        raise ValueError(f"{name} must be >= 0, got {out!r}")
+    return out
+
+
+def as_positive(value: object, name: str) -> float:
+    """Return ``value`` as a finite float that is > 0."""
+    out = as_scalar(value, name)
+    if out <= 0:
+        raise ValueError(f"{name} must be > 0, got {out!r}")
+    return out
+
+
+def as_positive_int(value: object, name: str) -> int:
+    """Return ``value`` as a Python int that is >= 1."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
+    out = int(value)
+    if out < 1:
+        raise ValueError(f"{name} must be >= 1, got {out}")
+    return out

@@ -1,0 +1,109 @@
+"""Static checks of every committed notebook (reads JSON, runs nothing).
+
+A notebook must come from a clean Restart Kernel and Run All: executed in
+order from 1, no errors, no warnings on stderr, no SVG, widget state saved
+properly, under 3 MB, with the plain python3 kernel.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+MAX_BYTES = 3_000_000
+
+
+def code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+def tags(cell):
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.name)
+def notebook(request):
+    path = request.param
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_there_are_notebooks():
+    assert len(NOTEBOOKS) >= 2
+
+
+def test_executed_in_order_from_one(notebook):
+    path, nb = notebook
+    counts = [c["execution_count"] for c in code_cells(nb)]
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: execution counts {counts}"
+
+
+def test_no_error_outputs(notebook):
+    path, nb = notebook
+    for i, cell in enumerate(code_cells(nb)):
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"{path.name} code cell {i}: {out.get('ename')}"
+
+
+def test_no_warnings_on_stderr(notebook):
+    path, nb = notebook
+    for i, cell in enumerate(code_cells(nb)):
+        for out in cell.get("outputs", []):
+            if out["output_type"] == "stream" and out["name"] == "stderr":
+                text = "".join(out["text"])
+                assert not re.search(r"Warning|Traceback", text), f"{path.name} code cell {i}: {text[:200]}"
+
+
+def test_no_svg_outputs(notebook):
+    path, nb = notebook
+    for i, cell in enumerate(code_cells(nb)):
+        for out in cell.get("outputs", []):
+            assert "image/svg+xml" not in out.get("data", {}), f"{path.name} code cell {i} has SVG"
+
+
+def test_widget_metadata_has_state(notebook):
+    path, nb = notebook
+    widgets = nb["metadata"].get("widgets")
+    if widgets is not None:
+        assert "state" in widgets.get("application/vnd.jupyter.widget-state+json", {}), path.name
+
+
+def test_size_under_3_mb(notebook):
+    path, _ = notebook
+    assert path.stat().st_size <= MAX_BYTES, f"{path.name} is {path.stat().st_size / 1e6:.1f} MB"
+
+
+def test_kernelspec_is_python3(notebook):
+    path, nb = notebook
+    assert nb["metadata"].get("kernelspec", {}).get("name") == "python3", path.name
+
+
+def test_no_trailing_semicolon_to_hide_output(notebook):
+    """nbval does not honour a trailing ';' (use plt.show() or `_ =`)."""
+    path, nb = notebook
+    for i, cell in enumerate(code_cells(nb)):
+        last = "".join(cell["source"]).rstrip().splitlines()[-1]
+        assert not (last.rstrip().endswith(";") and not last.lstrip().startswith("#")), f"{path.name} cell {i}"
+
+
+def test_ignored_outputs_are_followed_by_an_assertion(notebook):
+    """nbval-ignore-output is for non-deterministic output only, and what
+    matters in it is asserted by a later cell."""
+    path, nb = notebook
+    cells = code_cells(nb)
+    for i, cell in enumerate(cells):
+        if "nbval-ignore-output" in tags(cell):
+            later = "".join("".join(c["source"]) for c in cells[i + 1 :])
+            assert "assert" in later, f"{path.name}: ignored cell {i} is never followed by an assert"
+
+
+def test_opens_with_objectives_and_closes_with_summary_and_exercises(notebook):
+    path, nb = notebook
+    md = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    assert md and md[0].startswith("# "), f"{path.name}: first cell must be the title"
+    text = "\n".join(md)
+    for heading in ("What you will learn", "Summary", "Exercises"):
+        assert heading in text, f"{path.name}: no '{heading}' section"
