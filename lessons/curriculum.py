@@ -76,7 +76,7 @@ CURRICULUM: tuple[Notebook, ...] = (
         "06",
         "loss_surface_and_convexity",
         "Loss surface and convexity",
-        "Hessian XᵀSX/n + λI",
+        "Hessian AᵀSA/n + λ·diag(1,…,1,0), A = [X 1]",
         "eigenvalues ≥ 0; separable data",
         "3-D surface and contours",
     ),
