@@ -26,7 +26,7 @@ import numpy as np
 
 from lessons._validate import as_labels, as_matrix, as_nonnegative, as_scalar, as_vector
 
-__all__ = ["sigmoid", "softplus", "logits", "per_sample_loss", "loss", "gradient", "hessian"]
+__all__ = ["sigmoid", "softplus", "logits", "per_sample_loss", "loss", "gradient", "loss_and_gradient", "hessian"]
 
 
 def sigmoid(z: np.ndarray | float) -> np.ndarray | float:
@@ -220,6 +220,34 @@ def gradient(X, y, w, b, lam: float = 0.0) -> tuple[np.ndarray, float]:
     n = X.shape[0]
     r = _residual(_z(X, w, b), y)
     return X.T @ r / n + lam * w, float(r.mean())
+
+
+def loss_and_gradient(X, y, w, b, lam: float = 0.0) -> tuple[float, np.ndarray, float]:
+    """:func:`loss` and :func:`gradient` together, sharing one ``X @ w``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,), values in {0, 1}
+    w : array_like, shape (d,)
+    b : float
+    lam : float, default 0.0
+
+    Returns
+    -------
+    J : float
+    dw : ndarray, shape (d,)
+    db : float
+    """
+    return _loss_and_gradient(*_checked(X, y, w, b, lam))
+
+
+def _loss_and_gradient(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, lam: float):
+    """Unvalidated core of :func:`loss_and_gradient`, for loops that validated once."""
+    z = _z(X, w, b)
+    J = float(softplus(np.where(y == 1, -z, z)).mean() + _penalty(w, lam))
+    r = _residual(z, y)
+    return J, X.T @ r / X.shape[0] + lam * w, float(r.mean())
 
 
 def hessian(X, y, w, b, lam: float = 0.0) -> np.ndarray:

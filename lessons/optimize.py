@@ -11,7 +11,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from lessons import model
-from lessons._validate import as_matrix, as_positive, as_positive_int, as_scalar, as_vector
+from lessons._validate import (
+    as_labels,
+    as_matrix,
+    as_nonnegative,
+    as_positive,
+    as_positive_int,
+    as_scalar,
+    as_vector,
+)
 
 __all__ = ["Trajectory", "gradient_descent"]
 
@@ -77,18 +85,19 @@ def gradient_descent(X, y, w0, b0, lam: float = 0.0, learning_rate: float = 0.1,
     b = as_scalar(b0, "b0")
     eta = as_positive(learning_rate, "learning_rate")
     steps = as_positive_int(steps, "steps")
-    model.loss(X, y, w, b, lam)  # validates y and lam once, with their own names
+    y = as_labels(y, X.shape[0], "y")
+    lam = as_nonnegative(lam, "lam")
 
     path, losses, norms = [np.append(w, b)], [], []
     diverged_at = None
     for k in range(steps + 1):
         try:
-            losses.append(model.loss(X, y, w, b, lam))
-            dw, db = model.gradient(X, y, w, b, lam)
+            J, dw, db = model._loss_and_gradient(X, y, w, b, lam)
         except ValueError:  # the logits or the penalty overflowed: divergence
             path.pop()
             diverged_at = k
             break
+        losses.append(J)
         norms.append(float(np.sqrt(dw @ dw + db * db)))
         if k == steps:
             break

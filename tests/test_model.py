@@ -254,3 +254,13 @@ def test_bad_input_is_rejected_with_a_named_argument(func, what, over, exc, msg)
 def test_overflowing_logit_is_an_error_not_a_nan():
     with pytest.raises(ValueError, match="overflowed"):
         model.loss(np.array([[1e200, 1e200]]), np.array([1]), np.array([1e200, 1e200]), 0.0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(problems())
+def test_loss_and_gradient_equals_the_separate_functions(p):
+    J, dw, db = model.loss_and_gradient(*p)
+    dw2, db2 = model.gradient(*p)
+    assert J == model.loss(*p)
+    np.testing.assert_array_equal(dw, dw2)
+    assert db == db2
