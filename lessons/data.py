@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["source_example"]
+__all__ = ["source_example", "overlapping_1d", "separable_1d", "overlapping_2d", "badly_scaled_2d", "standardise"]
 
 
 def source_example() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
@@ -27,3 +27,84 @@ def source_example() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
     y = np.array([0, 0, 1, 1], dtype=np.float64)
     w = np.array([0.1, 0.2])
     return X, y, w, 0.0, 0.01
+
+
+def overlapping_1d(n: int = 60, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """One feature, two overlapping Gaussian classes (means -1 and +1, sd 1).
+
+    Returns
+    -------
+    X : ndarray, shape (n, 1)
+    y : ndarray, shape (n,)
+    """
+    rng = np.random.default_rng(seed)
+    half = n // 2
+    x = np.concatenate([rng.normal(-1.0, 1.0, half), rng.normal(1.0, 1.0, n - half)])
+    y = np.concatenate([np.zeros(half), np.ones(n - half)])
+    return x[:, None], y
+
+
+def separable_1d(n: int = 40, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """One feature, classes split by a gap around x = 0.5 (linearly separable).
+
+    Returns
+    -------
+    X : ndarray, shape (n, 1)
+    y : ndarray, shape (n,)
+    """
+    rng = np.random.default_rng(seed)
+    half = n // 2
+    x = np.concatenate([rng.uniform(-2.5, 0.0, half), rng.uniform(1.0, 3.5, n - half)])
+    y = np.concatenate([np.zeros(half), np.ones(n - half)])
+    return x[:, None], y
+
+
+def overlapping_2d(n: int = 60, seed: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Two features, overlapping classes centred at ±(1, 0.5); suits a model without bias.
+
+    Returns
+    -------
+    X : ndarray, shape (n, 2)
+    y : ndarray, shape (n,)
+    """
+    rng = np.random.default_rng(seed)
+    half = n // 2
+    X = np.vstack([rng.normal([-1.0, -0.5], 1.0, (half, 2)), rng.normal([1.0, 0.5], 1.0, (n - half, 2))])
+    y = np.concatenate([np.zeros(half), np.ones(n - half)])
+    return X, y
+
+
+def badly_scaled_2d(n: int = 60, seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """Like :func:`overlapping_2d`, but the second feature is measured in units 8 times smaller.
+
+    Its contours in (w1, w2) are long thin ellipses: one learning rate cannot
+    suit both directions. :func:`standardise` repairs it.
+
+    Returns
+    -------
+    X : ndarray, shape (n, 2)
+    y : ndarray, shape (n,)
+    """
+    X, y = overlapping_2d(n, seed)
+    return X * np.array([1.0, 8.0]), y
+
+
+def standardise(X: np.ndarray) -> np.ndarray:
+    """Scale each column of ``X`` to unit standard deviation (no centring).
+
+    Centring is left out on purpose: the models it is used with have no bias,
+    and a shift would change which models they can express.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n, d)
+
+    Returns
+    -------
+    ndarray, shape (n, d)
+    """
+    X = np.asarray(X, dtype=np.float64)
+    sd = X.std(axis=0)
+    if np.any(sd == 0):
+        raise ValueError("X has a constant column; it cannot be standardised")
+    return X / sd

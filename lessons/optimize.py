@@ -55,7 +55,9 @@ class Trajectory:
         return float(self.path[-1, -1])
 
 
-def gradient_descent(X, y, w0, b0, lam: float = 0.0, learning_rate: float = 0.1, steps: int = 100) -> Trajectory:
+def gradient_descent(
+    X, y, w0, b0, lam: float = 0.0, learning_rate: float = 0.1, steps: int = 100, fit_bias: bool = True
+) -> Trajectory:
     """Plain (full-batch) gradient descent, ``theta <- theta - eta * grad J(theta)``.
 
     Parameters
@@ -72,6 +74,9 @@ def gradient_descent(X, y, w0, b0, lam: float = 0.0, learning_rate: float = 0.1,
         ``eta > 0``.
     steps : int, default 100
         Number of updates, ``>= 1``.
+    fit_bias : bool, default True
+        If False, ``b`` stays at ``b0`` (a model without a trainable bias);
+        ``grad_norms`` then measure the gradient in ``w`` only.
 
     Returns
     -------
@@ -97,6 +102,8 @@ def gradient_descent(X, y, w0, b0, lam: float = 0.0, learning_rate: float = 0.1,
             path.pop()
             diverged_at = k
             break
+        if not fit_bias:
+            db = 0.0
         losses.append(J)
         norms.append(float(np.sqrt(dw @ dw + db * db)))
         if k == steps:
