@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: lab test unit notebooks lint bench clean
+.PHONY: lab test test-browser unit notebooks lint bench gif clean
 
 $(STAMP): requirements.txt pyproject.toml binder/overrides.json
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v[:2] == (3, 11) else print(f"warning: Python {v[0]}.{v[1]}; the pins are tested on 3.11"))' || true
@@ -28,10 +28,15 @@ lab: $(STAMP)
 # Lint, unit tests, then every notebook re-executed and compared by nbval.
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest --nbval -n auto --dist loadscope $(PYTEST_ARGS) tests notebooks
+	$(BIN)/python -m pytest --nbval -n auto --dist loadscope --ignore=tests/browser $(PYTEST_ARGS) tests notebooks
+
+# Notebook 07 in a real JupyterLab in headless Chromium (Debian's /usr/bin/chromium; skipped without it).
+# Screenshots go to screenshots/ (or $$BROWSER_SCREENSHOTS).
+test-browser: $(STAMP)
+	$(BIN)/python -m pytest -s -rs tests/browser $(PYTEST_ARGS)
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -n auto tests $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --ignore=tests/browser tests $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
 	$(BIN)/python -m pytest --nbval -n auto --dist loadscope notebooks $(PYTEST_ARGS)
@@ -42,6 +47,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	@for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
+
+# The small animation shown in the README.
+gif: $(STAMP)
+	$(BIN)/python -c "from lessons.explorer import Explorer; open('docs/explorer.gif', 'wb').write(Explorer('overlapping', steps=60, interactive=False).gif(frames=30, scale=0.5))"
 
 clean:
 	rm -rf $(VENV)

@@ -216,7 +216,7 @@ class Explorer:
                 slider.min, slider.max = -1e9, 1e9  # widen first so that no clamping fires midway
                 slider.value = float(np.clip(v, lo, hi))
                 slider.min, slider.max = lo, hi
-                slider.step = (hi - lo) / 200
+                slider.step = 0.01
             names = p.param_names
             self.w_p0.description, self.w_p1.description = f"start {names[0]}", f"start {names[1]}"
             bound = 2 / descent.smoothness(p, self.w_lam.value)
@@ -247,7 +247,12 @@ class Explorer:
         finally:
             self._busy = False
         self.frame = min(self.w_step.value, k_max)
-        self.fig.canvas.draw()  # full redraw: static layers, then the animated ones via _on_draw
+        self._background = None
+        self._set_frame_artists(self.frame)
+        # Full redraw of the static layers, then the moving ones via _on_draw. draw_idle, not draw: with
+        # ipympl it asks the browser to request the draw, and drawing before the browser has shown the
+        # canvas leaves it blank (0 x 0 pixels). On a plain Agg canvas draw_idle draws at once.
+        self.fig.canvas.draw_idle()
         self._update_info()
 
     def _draw_data_layer(self, p):
@@ -396,11 +401,11 @@ class Explorer:
             return
         self.frame = int(min(max(k, 0), self.run.steps))
         canvas = self.fig.canvas
-        if self._background is None:
-            canvas.draw()
+        self._set_frame_artists(self.frame)
+        if self._background is None:  # nothing drawn yet (or a setting just changed): full draw
+            canvas.draw_idle()
         else:
             canvas.restore_region(self._background)
-            self._set_frame_artists(self.frame)
             self._draw_animated()
             canvas.blit(self.fig.bbox)
         self._update_info()
