@@ -29,6 +29,13 @@ def source_example() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
     return X, y, w, 0.0, 0.01
 
 
+def _two_classes(n: int, draw0, draw1) -> tuple[np.ndarray, np.ndarray]:
+    """``n // 2`` samples of class 0 from ``draw0(m)``, then the rest of class 1 from ``draw1(m)``."""
+    half = n // 2
+    X = np.vstack([draw0(half), draw1(n - half)])
+    return X, np.concatenate([np.zeros(half), np.ones(n - half)])
+
+
 def overlapping_1d(n: int = 60, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """One feature, two overlapping Gaussian classes (means -1 and +1, sd 1).
 
@@ -38,10 +45,7 @@ def overlapping_1d(n: int = 60, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     y : ndarray, shape (n,)
     """
     rng = np.random.default_rng(seed)
-    half = n // 2
-    x = np.concatenate([rng.normal(-1.0, 1.0, half), rng.normal(1.0, 1.0, n - half)])
-    y = np.concatenate([np.zeros(half), np.ones(n - half)])
-    return x[:, None], y
+    return _two_classes(n, lambda m: rng.normal(-1.0, 1.0, (m, 1)), lambda m: rng.normal(1.0, 1.0, (m, 1)))
 
 
 def separable_1d(n: int = 40, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
@@ -53,10 +57,7 @@ def separable_1d(n: int = 40, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
     y : ndarray, shape (n,)
     """
     rng = np.random.default_rng(seed)
-    half = n // 2
-    x = np.concatenate([rng.uniform(-2.5, 0.0, half), rng.uniform(1.0, 3.5, n - half)])
-    y = np.concatenate([np.zeros(half), np.ones(n - half)])
-    return x[:, None], y
+    return _two_classes(n, lambda m: rng.uniform(-2.5, 0.0, (m, 1)), lambda m: rng.uniform(1.0, 3.5, (m, 1)))
 
 
 def overlapping_2d(n: int = 60, seed: int = 2) -> tuple[np.ndarray, np.ndarray]:
@@ -68,10 +69,9 @@ def overlapping_2d(n: int = 60, seed: int = 2) -> tuple[np.ndarray, np.ndarray]:
     y : ndarray, shape (n,)
     """
     rng = np.random.default_rng(seed)
-    half = n // 2
-    X = np.vstack([rng.normal([-1.0, -0.5], 1.0, (half, 2)), rng.normal([1.0, 0.5], 1.0, (n - half, 2))])
-    y = np.concatenate([np.zeros(half), np.ones(n - half)])
-    return X, y
+    return _two_classes(
+        n, lambda m: rng.normal([-1.0, -0.5], 1.0, (m, 2)), lambda m: rng.normal([1.0, 0.5], 1.0, (m, 2))
+    )
 
 
 def badly_scaled_2d(n: int = 60, seed: int = 3) -> tuple[np.ndarray, np.ndarray]:

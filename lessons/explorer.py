@@ -35,6 +35,15 @@ BASE_PROBLEMS = ("overlapping", "separable", "overlapping2d", "badly_scaled", "s
 COLORS = np.array(["#d62728", "#1f77b4"])  # label 0 red, label 1 blue
 
 
+def _arrows(ax, tails: np.ndarray, colors, width: float):
+    """An animated quiver of arrows in data units, with tails at ``tails`` (shape (m, 2)) and zero length."""
+    zeros = np.zeros(len(tails))
+    return ax.quiver(
+        tails[:, 0], tails[:, 1], zeros, zeros, color=colors, angles="xy", scale_units="xy", scale=1,
+        width=width, minlength=0, animated=True,
+    )  # fmt: skip
+
+
 class Explorer:
     """Gradient descent on the logistic loss, animated and linked to the data.
 
@@ -145,10 +154,8 @@ class Explorer:
         self.contours = []
         self.a_path = ax.plot([], [], "-", color="k", lw=1.5, **a)[0]
         self.a_point = ax.plot([], [], "o", color="k", ms=7, **a)[0]
-        self.a_chain = ax.quiver(
-            np.zeros(1), np.zeros(1), np.zeros(1), np.zeros(1), angles="xy", scale_units="xy", scale=1, width=0.004, **a
-        )
-        self.a_step = ax.quiver([0], [0], [0], [0], angles="xy", scale_units="xy", scale=1, color="k", width=0.007, **a)
+        self.a_chain = _arrows(ax, np.zeros((1, 2)), "k", 0.004)  # replaced per data set in _draw_data_layer
+        self.a_step = _arrows(ax, np.zeros((1, 2)), "k", 0.007)
         self.s_min = ax.plot([], [], "*", color="gold", mec="k", ms=15, zorder=5)[0]
         self.s_start = ax.plot([], [], "s", color="0.5", ms=5)[0]
         self.a_curve = self.ax_d.plot([], [], "k-", lw=2, **a)[0]
@@ -156,19 +163,13 @@ class Explorer:
         self.a_image = self.ax_d.imshow(
             np.zeros((2, 2)), cmap="RdBu", vmin=0, vmax=1, alpha=0.35, origin="lower", aspect="auto", **a
         )
-        self.a_pull = self.ax_d.quiver(
-            np.zeros(1), np.zeros(1), np.zeros(1), np.zeros(1), angles="xy", scale_units="xy", scale=1, width=0.006, **a
-        )
+        self.a_pull = _arrows(self.ax_d, np.zeros((1, 2)), "k", 0.006)  # replaced per data set
         self.s_scatter = self.ax_d.scatter([], [], s=22, edgecolors="k", linewidths=0.5, zorder=3)
         self.s_J = self.ax_c.semilogy([], [], color="C0", label="J")[0]
         self.s_g = self.ax_c.semilogy([], [], color="C1", label="‖∇J‖")[0]
         self.ax_c.legend(loc="upper right", fontsize=8)
         self.ax_c.set_xlabel("step k", fontsize=9)
         self.a_cursor = self.ax_c.axvline(0, color="k", lw=1, **a)
-        self.animated = [
-            self.a_image, self.a_curve, self.a_boundary, self.a_pull,
-            self.a_path, self.a_chain, self.a_step, self.a_point, self.a_cursor,
-        ]  # fmt: skip
         for axis in (self.ax_p, self.ax_d, self.ax_c):
             axis.tick_params(labelsize=8)
         canvas.mpl_connect("draw_event", self._on_draw)
@@ -283,38 +284,11 @@ class Explorer:
         self.a_boundary.set_visible(not p.fit_bias)
         self.a_image.set_visible(not p.fit_bias)
         ax.set_title("data and the current model", fontsize=10)
-        n = len(y)
-        zeros = np.zeros(n)
-        self.a_pull.remove()
-        self.a_pull = ax.quiver(
-            pts[:, 0],
-            pts[:, 1],
-            zeros,
-            zeros,
-            color=COLORS[y.astype(int)],
-            angles="xy",
-            scale_units="xy",
-            scale=1,
-            width=0.006,
-            minlength=0,
-            animated=True,
-        )
-        self.a_chain.remove()
-        colors = list(COLORS[y.astype(int)]) + ["0.4"]
-        self.a_chain = self.ax_p.quiver(
-            np.zeros(n + 1),
-            np.zeros(n + 1),
-            np.zeros(n + 1),
-            np.zeros(n + 1),
-            color=colors,
-            angles="xy",
-            scale_units="xy",
-            scale=1,
-            width=0.004,
-            minlength=0,
-            animated=True,
-        )
-        self.animated[3], self.animated[5] = self.a_pull, self.a_chain
+        label_colors = COLORS[y.astype(int)]
+        self.a_pull.remove()  # one arrow per sample: rebuild for the new data set
+        self.a_pull = _arrows(ax, pts, label_colors, 0.006)
+        self.a_chain.remove()  # one arrow per sample, plus the penalty's (grey)
+        self.a_chain = _arrows(self.ax_p, np.zeros((len(y) + 1, 2)), [*label_colors, "0.4"], 0.004)
         self._grid_key = None
 
     def _draw_static(self, p, lam):
@@ -382,6 +356,14 @@ class Explorer:
             pull = -(p_hat - p.y)[:, None] * p.X * self._pull_scale
             self.a_pull.set_UVC(pull[:, 0], pull[:, 1])
         self.a_cursor.set_xdata([k, k])
+
+    @property
+    def animated(self) -> list:
+        """The moving artists, in drawing order (drawn over the cached background at each frame)."""
+        return [
+            self.a_image, self.a_curve, self.a_boundary, self.a_pull,
+            self.a_path, self.a_chain, self.a_step, self.a_point, self.a_cursor,
+        ]  # fmt: skip
 
     def _draw_animated(self):
         for artist in self.animated:
