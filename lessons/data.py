@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["source_example", "overlapping_1d", "separable_1d", "overlapping_2d", "badly_scaled_2d", "standardise"]
+__all__ = [
+    "source_example",
+    "overlapping_1d",
+    "separable_1d",
+    "overlapping_2d",
+    "badly_scaled_2d",
+    "standardise",
+    "breast_cancer",
+]
 
 
 def source_example() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
@@ -108,3 +116,38 @@ def standardise(X: np.ndarray) -> np.ndarray:
     if np.any(sd == 0):
         raise ValueError("X has a constant column; it cannot be standardised")
     return X / sd
+
+
+def breast_cancer(test_size: float = 0.25, seed: int = 0):
+    """The Wisconsin breast-cancer data (ships with scikit-learn), split and standardised.
+
+    Each feature is centred and scaled by the mean and standard deviation of
+    the *training* rows only, so that nothing about the test rows leaks into
+    the fit. Label 1 means benign, 0 malignant (scikit-learn's coding).
+
+    Parameters
+    ----------
+    test_size : float, default 0.25
+        Share of the rows held out, in (0, 1).
+    seed : int, default 0
+        Seed of the stratified split.
+
+    Returns
+    -------
+    X_train : ndarray, shape (n_train, 30)
+    X_test : ndarray, shape (n_test, 30)
+    y_train : ndarray, shape (n_train,)
+    y_test : ndarray, shape (n_test,)
+    feature_names : list of str, length 30
+    """
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.model_selection import train_test_split
+
+    if not (isinstance(test_size, float) and 0 < test_size < 1):
+        raise ValueError(f"test_size must be a float in (0, 1), got {test_size!r}")
+    bunch = load_breast_cancer()
+    X_tr, X_te, y_tr, y_te = train_test_split(
+        bunch.data, bunch.target.astype(np.float64), test_size=test_size, random_state=seed, stratify=bunch.target
+    )
+    mu, sd = X_tr.mean(axis=0), X_tr.std(axis=0)
+    return (X_tr - mu) / sd, (X_te - mu) / sd, y_tr, y_te, list(bunch.feature_names)

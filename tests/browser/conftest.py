@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -29,6 +28,19 @@ FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+def write_without_outputs(src: Path, dst: Path) -> None:
+    """Copy a notebook with every output and execution count removed, so that every
+    output a browser test sees was produced in that browser's session."""
+    import nbformat
+
+    nb = nbformat.read(src, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nb.metadata.pop("widgets", None)
+    nbformat.write(nb, dst)
 
 
 def free_port() -> int:
@@ -59,11 +71,12 @@ def browser():
 def lab(tmp_path_factory):
     """JupyterLab on a free localhost port with a token, serving a copy of notebooks/.
 
-    A copy, so that running the notebooks in the browser can never touch the committed files.
+    A copy without outputs, so that running the notebooks in the browser can never touch the committed
+    files, and every output checked comes from the browser's own run.
     """
     root = tmp_path_factory.mktemp("lab-root")
     for nb in (ROOT / "notebooks").glob("*.ipynb"):
-        shutil.copy(nb, root / nb.name)
+        write_without_outputs(nb, root / nb.name)
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(root / ".jupyter"), JUPYTERLAB_WORKSPACES_DIR=str(root / ".ws"))
     log = open(root / "lab.log", "w")
