@@ -51,11 +51,15 @@ def _require_finite(arr: np.ndarray, name: str) -> None:
     if bad.any():
         idx = _first_bad(bad)
         where = f" at index {idx[0] if len(idx) == 1 else idx}" if idx else ""
-        raise ValueError(f"{name} must be finite, got {arr[idx]!r}{where}")
+        raise ValueError(f"{name} must be finite, got {float(arr[idx])!r}{where}")
 
 
-def as_matrix(X: object, name: str = "X") -> np.ndarray:
-    """Return ``X`` as a finite, non-empty float64 array of shape (n, d)."""
+def as_matrix(X: object, name: str = "X", check_finite: bool = True) -> np.ndarray:
+    """Return ``X`` as a finite, non-empty float64 array of shape (n, d).
+
+    ``check_finite=False`` skips the scan for NaN and inf, for a caller that
+    checks finiteness itself more cheaply (see :func:`lessons.model._z`).
+    """
     arr = _as_float_array(X, name)
     if arr.ndim != 2:
         raise ValueError(f"{name} must be 2-D with shape (n, d), got {arr.ndim}-D shape {arr.shape}")
@@ -63,7 +67,8 @@ def as_matrix(X: object, name: str = "X") -> np.ndarray:
         raise ValueError(f"{name} must have at least one sample (row), got shape {arr.shape}")
     if arr.shape[1] == 0:
         raise ValueError(f"{name} must have at least one feature (column), got shape {arr.shape}")
-    _require_finite(arr, name)
+    if check_finite:
+        _require_finite(arr, name)
     return arr
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lessons._validate import as_labels, as_matrix, as_nonnegative, as_scalar, as_vector
+from lessons._validate import _require_finite, as_labels, as_matrix, as_nonnegative, as_scalar, as_vector
 
 __all__ = ["sigmoid", "softplus", "logits", "per_sample_loss", "loss", "gradient", "loss_and_gradient", "hessian"]
 
@@ -80,7 +80,7 @@ def softplus(t: np.ndarray) -> np.ndarray:
 
 def _checked(X, y, w, b, lam):
     """Validate the common arguments; return float64 arrays and floats."""
-    X = as_matrix(X, "X")
+    X = as_matrix(X, "X", check_finite=False)  # _z checks X for NaN and inf, almost for free
     n, d = X.shape
     y = as_labels(y, n, "y")
     w = as_vector(w, d, "w", "d = X.shape[1]")
@@ -90,13 +90,24 @@ def _checked(X, y, w, b, lam):
 
 
 def _z(X: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
-    """``X @ w + b``, refusing to continue if it overflowed."""
+    """``X @ w + b``, refusing to continue if ``X`` holds a NaN or inf, or if it overflowed.
+
+    ``w`` and ``b`` must already be finite. Scanning all of ``X`` for NaN and inf
+    would cost as much as the product itself, so the product does the scan:
+    a NaN or inf in ``X[i, j]`` makes ``z[i]`` NaN or inf whenever ``w[j] != 0``
+    (IEEE arithmetic: ``inf * 0`` is NaN, and NaN and inf never cancel to a
+    finite number). Only the columns where ``w[j] == 0`` are scanned directly.
+    """
     with np.errstate(over="ignore", invalid="ignore"):
         z = X @ w + b
-    if not np.isfinite(z).all():
-        i = int(np.argmax(~np.isfinite(z)))
-        raise ValueError(f"the logit X @ w + b overflowed float64 at sample {i}; rescale X or use smaller w and b")
-    return z
+    if np.isfinite(z).all():
+        zero = w == 0
+        if zero.any() and not np.isfinite(X[:, zero]).all():
+            _require_finite(X, "X")
+        return z
+    _require_finite(X, "X")  # a NaN or inf in X: say where
+    i = int(np.argmax(~np.isfinite(z)))
+    raise ValueError(f"the logit X @ w + b overflowed float64 at sample {i}; rescale X or use smaller w and b")
 
 
 def logits(X, w, b) -> np.ndarray:
@@ -112,7 +123,7 @@ def logits(X, w, b) -> np.ndarray:
     -------
     ndarray, shape (n,)
     """
-    X = as_matrix(X, "X")
+    X = as_matrix(X, "X", check_finite=False)  # _z checks it
     w = as_vector(w, X.shape[1], "w", "d = X.shape[1]")
     return _z(X, w, as_scalar(b, "b"))
 
@@ -190,11 +201,26 @@ def _penalty(w: np.ndarray, lam: float) -> float:
 
 
 def _residual(z: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """``sigmoid(z) - y`` without cancellation: ``-sigmoid(-z)`` where ``y = 1``."""
-    e = np.exp(-np.abs(z))
-    s_pos = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))  # sigmoid(z)
-    s_neg = np.where(z >= 0, e / (1.0 + e), 1.0 / (1.0 + e))  # sigmoid(-z) = 1 - sigmoid(z)
-    return np.where(y == 1, -s_neg, s_pos)
+    """``sigmoid(z) - y`` without cancellation.
+
+    With ``s = 1 - 2y`` (+1 for y = 0, -1 for y = 1) the residual is
+    ``s * sigmoid(s * z)``: ``sigmoid(z)`` for y = 0 and ``-sigmoid(-z)`` for
+    y = 1, so it is never formed as a difference of two numbers near 1.
+    ``sigmoid(t) = 1 / (1 + exp(-t))`` is accurate to rounding for every ``t``;
+    for ``t < -709`` the ``exp`` overflows to inf and the result is 0, which is
+    the true value rounded to float64 (it is below 1e-308). The overflow is
+    expected there, so its warning is silenced. Computed in place: the
+    gradient's cost should be the two matrix products, not this.
+    """
+    s = 1.0 - 2.0 * y
+    t = np.multiply(s, z)
+    np.negative(t, out=t)
+    with np.errstate(over="ignore"):
+        np.exp(t, out=t)
+    t += 1.0
+    np.reciprocal(t, out=t)
+    t *= s
+    return t
 
 
 def gradient(X, y, w, b, lam: float = 0.0) -> tuple[np.ndarray, float]:

@@ -251,6 +251,18 @@ def test_bad_input_is_rejected_with_a_named_argument(func, what, over, exc, msg)
         func(args["X"], args["y"], args["w"], args["b"], args["lam"])
 
 
+@pytest.mark.parametrize("func", [*FUNCS, model.loss_and_gradient], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+@pytest.mark.parametrize("w", [[0.5, -2.0], [0.0, 1.0], [1.0, 0.0], [0.0, 0.0]], ids=str)
+@pytest.mark.parametrize("where", [(0, 0), (2, 1), (1, 1)], ids=str)
+def test_a_nan_or_inf_anywhere_in_X_is_found_whatever_w_is(func, bad, w, where):
+    """X is scanned for NaN and inf through X @ w plus the columns where w is 0: no entry escapes."""
+    X = np.arange(6.0).reshape(3, 2)
+    X[where] = bad
+    with pytest.raises(ValueError, match=rf"X must be finite, got {bad!r} at index \({where[0]}, {where[1]}\)"):
+        func(X, np.array([0, 1, 1]), np.array(w), 0.1, 0.0)
+
+
 def test_overflowing_logit_is_an_error_not_a_nan():
     with pytest.raises(ValueError, match="overflowed"):
         model.loss(np.array([[1e200, 1e200]]), np.array([1]), np.array([1e200, 1e200]), 0.0)
