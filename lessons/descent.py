@@ -18,12 +18,23 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import minimize
 
-from lessons import data, model
+from lessons import data, model, optimize
 from lessons._validate import as_nonnegative, as_positive, as_positive_int, as_scalar
 from lessons.optimize import gradient_descent
 from lessons.surface import loss_at
 
-__all__ = ["Problem", "PROBLEMS", "get_problem", "smoothness", "minimiser", "loss_grid", "Run", "descend"]
+__all__ = [
+    "Problem",
+    "PROBLEMS",
+    "get_problem",
+    "smoothness",
+    "minimiser",
+    "loss_grid",
+    "Run",
+    "descend",
+    "EXPLORER_OPTIONS",
+    "race",
+]
 
 
 @dataclass(frozen=True)
@@ -222,9 +233,12 @@ class Run:
         gradient; the penalty's share ``lam * (w, 0)`` is ``penalty``.
     penalty : ndarray, shape (k + 1, 2)
     learning_rate : float
+        (Unused by Newton's method.)
     diverged_at : int or None
         The first step at which the loss had grown beyond ``J_0 + max(J_0, 1)``
         (or the parameters overflowed). The run stops there.
+    method : str
+        The optimiser, one of :data:`lessons.optimize.METHODS`.
     """
 
     path: np.ndarray
@@ -234,6 +248,7 @@ class Run:
     penalty: np.ndarray
     learning_rate: float
     diverged_at: int | None
+    method: str = "gd"
 
     @property
     def steps(self) -> int:
@@ -244,17 +259,64 @@ class Run:
         return np.linalg.norm(self.grads, axis=1)
 
 
-def descend(problem: Problem, lam: float, learning_rate: float, steps: int, start) -> Run:
-    """Run gradient descent from ``start`` and record everything the explorer shows.
+#: The explorer's fixed settings for each optimiser (its learning rate comes from the slider).
+EXPLORER_OPTIONS: dict[str, dict] = {
+    "gd": {},
+    "sgd": {"batch_size": 10, "seed": 0},
+    "momentum": {"momentum": 0.9},
+    "adam": {},
+    "newton": {},
+}
+
+
+class _TwoParameters:
+    """The loss as a function of a problem's two displayed parameters, for :func:`lessons.optimize.minimize`."""
+
+    def __init__(self, problem: Problem, lam: float):
+        self.problem, self.lam, self.n = problem, lam, len(problem.y)
+
+    def value_and_grad(self, theta, rows=None):
+        p = self.problem
+        X, y = (p.X, p.y) if rows is None else (p.X[rows], p.y[rows])
+        w, b = p.split(theta)
+        J, dw, db = model._loss_and_gradient(X, y, w, b, self.lam)
+        return J, (np.append(dw, db) if p.fit_bias else dw)
+
+    def hessian(self, theta):
+        w, b = self.problem.split(theta)
+        H = model.hessian(self.problem.X, self.problem.y, w, b, self.lam)
+        return H if self.problem.fit_bias else H[:2, :2]
+
+
+def _trajectory(problem: Problem, lam: float, eta: float, steps: int, start, method: str):
+    """``(path, losses, diverged_at)`` of one optimiser in the two displayed parameters."""
+    if method == "gd":
+        w0, b0 = problem.split(start)
+        traj = gradient_descent(problem.X, problem.y, w0, b0, lam, eta, steps, fit_bias=problem.fit_bias)
+        cols = [0, -1] if problem.fit_bias else [0, 1]
+        return traj.path[:, cols], traj.losses[: len(traj.path)], traj.diverged_at
+    options = dict(EXPLORER_OPTIONS[method], steps=steps, tol=0.0)
+    if method != "newton":
+        options["learning_rate"] = eta
+    method, options = optimize.check_options(method, options, len(problem.y))
+    res = optimize.minimize(_TwoParameters(problem, lam), np.asarray(start, dtype=float), method, options)
+    return res.path, res.losses, res.diverged_at
+
+
+def descend(problem: Problem, lam: float, learning_rate: float, steps: int, start, method: str = "gd") -> Run:
+    """Run an optimiser from ``start`` and record everything the explorer shows.
 
     Parameters
     ----------
     problem : Problem
     lam : float, >= 0
     learning_rate : float, > 0
+        (Ignored by ``"newton"``.)
     steps : int, >= 1
     start : (float, float)
         The two displayed parameters.
+    method : {"gd", "sgd", "momentum", "adam", "newton"}
+        With the fixed settings of :data:`EXPLORER_OPTIONS`.
 
     Returns
     -------
@@ -264,12 +326,9 @@ def descend(problem: Problem, lam: float, learning_rate: float, steps: int, star
     eta = as_positive(learning_rate, "learning_rate")
     steps = as_positive_int(steps, "steps")
     s0, s1 = (as_scalar(v, "start") for v in start)
-    w0, b0 = problem.split([s0, s1])
-    traj = gradient_descent(problem.X, problem.y, w0, b0, lam, eta, steps, fit_bias=problem.fit_bias)
-    cols = [0, -1] if problem.fit_bias else [0, 1]
-    path = traj.path[:, cols]
-    losses = traj.losses[: len(path)]
-    diverged = traj.diverged_at
+    if method not in optimize.METHODS:
+        raise ValueError(f"method must be one of {', '.join(map(repr, optimize.METHODS))}; got {method!r}")
+    path, losses, diverged = _trajectory(problem, lam, eta, steps, (s0, s1), method)
     limit = losses[0] + max(losses[0], 1.0)
     blown = np.flatnonzero(losses > limit)
     if blown.size:
@@ -279,7 +338,7 @@ def descend(problem: Problem, lam: float, learning_rate: float, steps: int, star
 
     A = problem.design()
     n = len(problem.y)
-    Z = path @ A.T  # (k + 1, n), finite: gradient_descent stopped before any overflow
+    Z = path @ A.T  # (k + 1, n), finite: the optimiser stopped before any overflow
     resid = np.where(problem.y == 1, -model.sigmoid(-Z), model.sigmoid(Z))  # p - y without cancellation
     contributions = resid[:, :, None] * A[None, :, :] / n
     penalty = np.zeros_like(path)
@@ -287,4 +346,15 @@ def descend(problem: Problem, lam: float, learning_rate: float, steps: int, star
     if not problem.fit_bias:
         penalty[:, 1] = lam * path[:, 1]
     grads = contributions.sum(axis=1) + penalty
-    return Run(path, losses, grads, contributions, penalty, eta, diverged)
+    return Run(path, losses, grads, contributions, penalty, eta, diverged, method)
+
+
+def race(problem: Problem, lam: float, learning_rate: float, steps: int, start, methods=optimize.METHODS) -> dict:
+    """Every optimiser from the same start on the same surface.
+
+    Returns
+    -------
+    dict
+        ``{method: Run}``, in the order of ``methods``.
+    """
+    return {m: descend(problem, lam, learning_rate, steps, start, m) for m in methods}

@@ -32,6 +32,14 @@ from lessons import descent, model
 __all__ = ["Explorer"]
 
 BASE_PROBLEMS = ("overlapping", "separable", "overlapping2d", "badly_scaled", "source")
+METHOD_LABELS = {
+    "gd": "gradient descent",
+    "sgd": "SGD (mini-batches of 10)",
+    "momentum": "momentum (β = 0.9)",
+    "adam": "Adam",
+    "newton": "Newton",
+}
+METHOD_COLORS = {"gd": "C0", "sgd": "C1", "momentum": "C2", "adam": "C3", "newton": "C4"}
 COLORS = np.array(["#d62728", "#1f77b4"])  # label 0 red, label 1 blue
 
 
@@ -60,6 +68,11 @@ class Explorer:
         Default: the problem's own start point.
     standardise : bool
         Use standardised features (only for ``"badly_scaled"``).
+    method : str
+        The optimiser, one of ``"gd"``, ``"sgd"``, ``"momentum"``, ``"adam"``,
+        ``"newton"`` (settings in :data:`lessons.descent.EXPLORER_OPTIONS`).
+    compare : bool
+        Also draw every optimiser's path from the same start, for comparison.
     interactive : bool
         False draws on a plain Agg canvas, whatever the notebook's backend:
         for static images and pre-rendered animations (:meth:`frame_png`,
@@ -81,14 +94,20 @@ class Explorer:
         steps: int = 60,
         start: tuple[float, float] | None = None,
         standardise: bool = False,
+        method: str = "gd",
+        compare: bool = False,
         interactive: bool = True,
     ):
         if problem not in BASE_PROBLEMS:
             raise ValueError(f"problem must be one of {BASE_PROBLEMS}, got {problem!r}")
+        if method not in METHOD_LABELS:
+            raise ValueError(f"method must be one of {tuple(METHOD_LABELS)}, got {method!r}")
         self._busy = False
         self._background = None
         self.frame = 0
+        self.others: dict[str, descent.Run] = {}
         self._build_controls(problem, lam, steps, standardise)
+        self.w_method.value, self.w_compare.value = method, bool(compare)
         self._build_figure(interactive)
         self._set_problem(start=start, learning_rate=learning_rate)
         self._wire()
@@ -106,6 +125,14 @@ class Explorer:
             layout=widgets.Layout(width="470px"),
         )
         self.w_standardise = widgets.Checkbox(value=standardise, description="standardise features", indent=False)
+        self.w_method = widgets.Dropdown(
+            options=[(label, key) for key, label in METHOD_LABELS.items()],
+            value="gd",
+            description="optimiser",
+            style=style,
+            layout=layout,
+        )
+        self.w_compare = widgets.Checkbox(value=False, description="overlay every optimiser", indent=False)
         self.w_eta = widgets.FloatLogSlider(
             value=0.1,
             base=10,
@@ -158,6 +185,12 @@ class Explorer:
         self.a_step = _arrows(ax, np.zeros((1, 2)), "k", 0.007)
         self.s_min = ax.plot([], [], "*", color="gold", mec="k", ms=15, zorder=5)[0]
         self.s_start = ax.plot([], [], "s", color="0.5", ms=5)[0]
+        self.s_others = {  # static: every optimiser's whole path, when comparing
+            m: ax.plot([], [], "-", color=METHOD_COLORS[m], lw=1.4, alpha=0.9, label=label)[0]
+            for m, label in METHOD_LABELS.items()
+        }
+        self.s_legend = ax.legend(handles=list(self.s_others.values()), loc="upper right", fontsize=7, framealpha=0.8)
+        self.s_legend.set_visible(False)
         self.a_curve = self.ax_d.plot([], [], "k-", lw=2, **a)[0]
         self.a_boundary = self.ax_d.plot([], [], "k-", lw=2, **a)[0]
         self.a_image = self.ax_d.imshow(
@@ -178,7 +211,7 @@ class Explorer:
     def _wire(self):
         for w in (self.w_problem, self.w_standardise):
             w.observe(lambda change: self._set_problem(), names="value")
-        for w in (self.w_eta, self.w_lam, self.w_steps, self.w_p0, self.w_p1):
+        for w in (self.w_eta, self.w_lam, self.w_steps, self.w_p0, self.w_p1, self.w_method, self.w_compare):
             w.observe(lambda change: self._recompute(), names="value")
         self.w_step.observe(lambda change: self.show_step(change["new"]), names="value")
         canvas = self.fig.canvas
@@ -187,6 +220,7 @@ class Explorer:
             [
                 self.w_problem,
                 self.w_standardise,
+                widgets.HBox([self.w_method, self.w_compare]),
                 widgets.HBox([self.w_eta, self.w_bound]),
                 self.w_lam,
                 self.w_p0,
@@ -235,7 +269,10 @@ class Explorer:
         bound = 2 / descent.smoothness(p, lam)
         self.w_bound.value = f"<span style='font-size:90%'>stable for η &lt; 2/L = <b>{bound:.3g}</b></span>"
         start = (self.w_p0.value, self.w_p1.value)
-        self.run = descent.descend(p, lam, self.w_eta.value, self.w_steps.value, start)
+        method = self.w_method.value
+        self.w_eta.disabled = method == "newton"  # Newton's step needs no learning rate
+        self.run = descent.descend(p, lam, self.w_eta.value, self.w_steps.value, start, method)
+        self.others = descent.race(p, lam, self.w_eta.value, self.w_steps.value, start) if self.w_compare.value else {}
         x0, x1 = p.extent[:2]
         self._arrow_length = 0.22 * (x1 - x0)
         self._draw_static(p, lam)
@@ -313,6 +350,10 @@ class Explorer:
             self.s_min.set_data(([m[0]], [m[1]]) if m is not None else ([], []))
             self._grid_key = key
         self.s_start.set_data([self.run.path[0, 0]], [self.run.path[0, 1]])
+        for m, line in self.s_others.items():
+            path = self.others[m].path if m in self.others else np.empty((0, 2))
+            line.set_data(path[:, 0], path[:, 1])
+        self.s_legend.set_visible(bool(self.others))
         k = np.arange(self.run.steps + 1)
         self.s_J.set_data(k, self.run.losses)
         self.s_g.set_data(k, np.maximum(self.run.grad_norms, 1e-300))
@@ -331,7 +372,9 @@ class Explorer:
         self.a_point.set_data([theta[0]], [theta[1]])
         # -grad J is drawn at a fixed length (its size is in the numbers and the curves), and the
         # per-sample shares at the same scale, so that they still add up to it.
-        m = self._arrow_length / max(float(np.linalg.norm(run.grads[k])), 1e-300)
+        norm = float(np.linalg.norm(run.grads[k]))
+        # at a minimum the gradient is rounding noise with no direction worth drawing: no arrows
+        m = self._arrow_length / norm if norm > 1e-9 else 0.0
         shares = np.vstack([run.contributions[k], run.penalty[k][None, :]]) * -m  # (n + 1, 2)
         tails = theta + np.vstack([np.zeros(2), np.cumsum(shares, axis=0)[:-1]])
         self.a_chain.set_offsets(tails)
@@ -408,17 +451,23 @@ class Explorer:
         run, p, k = self.run, self.problem, self.frame
         names = p.param_names
         theta, grad, eta = run.path[k], run.grads[k], run.learning_rate
-        nxt = theta - eta * grad
 
         def vec(v):
             return "(" + ", ".join(f"{x:+.4f}" for x in v) + ")"
 
+        if run.method == "gd":
+            update = f"update: θ ← θ − η∇J = {vec(theta)} − {eta:.3g} × {vec(grad)} = {vec(theta - eta * grad)}"
+        elif k < run.steps:
+            step = run.path[k + 1] - theta
+            update = f"update ({METHOD_LABELS[run.method]}): θ ← θ + {vec(step)} = {vec(run.path[k + 1])}"
+        else:
+            update = f"update ({METHOD_LABELS[run.method]}): the last step of the run"
         rows = [
             f"<b>step k = {k}</b> of {run.steps}",
             f"({names[0]}, {names[1]}) = {vec(theta)}",
             f"J = {run.losses[k]:.6f}",
             f"∇J = {vec(grad)}, &nbsp;‖∇J‖ = {np.linalg.norm(grad):.3e}",
-            f"update: θ ← θ − η∇J = {vec(theta)} − {eta:.3g} × {vec(grad)} = {vec(nxt)}",
+            update,
             "<span style='color:#555'>arrow: the direction of −∇J (black), drawn at a fixed length, as the "
             "sum of each sample's share (coloured) and the penalty's (grey)</span>",
         ]

@@ -133,3 +133,49 @@ def test_loss_at_agrees_with_grid_layout():
     p = descent.PROBLEMS["source"]
     thetas = np.array([[0.1, 0.2, 0.0]])
     assert loss_at(p.X, p.y, thetas)[0] == pytest.approx(model.loss(p.X, p.y, [0.1, 0.2], 0.0))
+
+
+# ---------------------------------------------------------------- other optimisers in the explorer
+
+
+@pytest.mark.parametrize("key", ["overlapping", "overlapping2d"])
+@pytest.mark.parametrize("method", ["sgd", "momentum", "adam", "newton"])
+def test_every_method_starts_at_the_start_and_records_the_gradient(key, method):
+    p = descent.PROBLEMS[key]
+    run = descent.descend(p, 0.1, 1 / descent.smoothness(p, 0.1), 15, p.start, method)
+    assert run.method == method and run.path.shape == (16, 2) and run.diverged_at is None
+    np.testing.assert_array_equal(run.path[0], p.start)
+    for k in (0, 7, 15):  # the recorded gradient is the model's, in the two displayed parameters
+        w, b = p.split(run.path[k])
+        dw, db = model.gradient(p.X, p.y, w, b, 0.1)
+        np.testing.assert_allclose(run.grads[k], np.append(dw, db) if p.fit_bias else dw, rtol=1e-12, atol=1e-15)
+        assert run.losses[k] == pytest.approx(model.loss(p.X, p.y, w, b, 0.1), rel=1e-13)
+
+
+@pytest.mark.parametrize("key", ["overlapping", "overlapping2d"])
+def test_newton_in_the_explorer_is_the_newton_step(key):
+    p = descent.PROBLEMS[key]
+    run = descent.descend(p, 0.1, 1.0, 10, p.start, "newton")
+    w, b = p.split(run.path[0])
+    H = model.hessian(p.X, p.y, w, b, 0.1)
+    H = H if p.fit_bias else H[:2, :2]
+    full = run.path[0] - np.linalg.solve(H, run.grads[0])
+    halved = [run.path[0] + (full - run.path[0]) / 2**j for j in range(12)]
+    assert any(np.allclose(run.path[1], h, rtol=0, atol=1e-12) for h in halved)  # a (damped) Newton step
+    assert np.linalg.norm(run.grads[-1]) < 1e-10
+
+
+def test_race_runs_every_method_from_one_start():
+    p = descent.PROBLEMS["overlapping"]
+    runs = descent.race(p, 0.0, 0.5, 30, (-1.0, 2.0))
+    assert list(runs) == ["gd", "sgd", "momentum", "adam", "newton"]
+    for m, run in runs.items():
+        assert run.method == m
+        np.testing.assert_array_equal(run.path[0], (-1.0, 2.0))
+    np.testing.assert_array_equal(runs["gd"].path, descent.descend(p, 0.0, 0.5, 30, (-1.0, 2.0)).path)
+
+
+def test_unknown_method_is_named():
+    p = descent.PROBLEMS["overlapping"]
+    with pytest.raises(ValueError, match="method must be one of 'gd'.*got 'lbfgs'"):
+        descent.descend(p, 0.0, 0.5, 10, p.start, "lbfgs")

@@ -108,3 +108,33 @@ def test_static_image_and_gif(strict):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     gif = ex.gif(frames=8)
     assert gif[:6] == b"GIF89a" and len(gif) < 1_500_000
+
+
+def test_optimiser_selector_and_overlay(strict):
+    ex = Explorer("overlapping", steps=30, interactive=False)
+    assert ex.run.method == "gd" and not ex.others and not ex.s_legend.get_visible()
+    for method in ("sgd", "momentum", "adam", "newton"):
+        ex.w_method.value = method
+        assert ex.run.method == method
+        assert ex.w_eta.disabled == (method == "newton")
+        ex.w_step.value = 3
+        assert "update (" in ex.info_text()
+        np.testing.assert_array_equal(ex.drawn_path(), ex.run.path[:4])
+    ex.w_compare.value = True
+    assert set(ex.others) == {"gd", "sgd", "momentum", "adam", "newton"} and ex.s_legend.get_visible()
+    for m, line in ex.s_others.items():
+        np.testing.assert_array_equal(np.column_stack(line.get_data()), ex.others[m].path)
+    ex.w_compare.value = False
+    assert all(len(line.get_xdata()) == 0 for line in ex.s_others.values())
+
+
+def test_no_arrow_at_the_minimum(strict):
+    ex = Explorer("overlapping", method="newton", steps=30, interactive=False)
+    ex.w_step.value = 30
+    assert np.linalg.norm(ex.run.grads[30]) < 1e-9
+    assert np.all(ex.a_step.U == 0) and np.all(ex.a_step.V == 0)
+
+
+def test_bad_method_is_named():
+    with pytest.raises(ValueError, match="method must be one of"):
+        Explorer("overlapping", method="bfgs", interactive=False)
