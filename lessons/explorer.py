@@ -185,8 +185,8 @@ class Explorer:
         self.a_step = _arrows(ax, np.zeros((1, 2)), "k", 0.007)
         self.s_min = ax.plot([], [], "*", color="gold", mec="k", ms=15, zorder=5)[0]
         self.s_start = ax.plot([], [], "s", color="0.5", ms=5)[0]
-        self.s_others = {  # static: every optimiser's whole path, when comparing
-            m: ax.plot([], [], "-", color=METHOD_COLORS[m], lw=1.4, alpha=0.9, label=label)[0]
+        self.s_others = {  # every optimiser's path up to the current step, when comparing: a race
+            m: ax.plot([], [], "-", color=METHOD_COLORS[m], lw=1.4, alpha=0.9, label=label, **a)[0]
             for m, label in METHOD_LABELS.items()
         }
         self.s_legend = ax.legend(handles=list(self.s_others.values()), loc="upper right", fontsize=7, framealpha=0.8)
@@ -350,9 +350,6 @@ class Explorer:
             self.s_min.set_data(([m[0]], [m[1]]) if m is not None else ([], []))
             self._grid_key = key
         self.s_start.set_data([self.run.path[0, 0]], [self.run.path[0, 1]])
-        for m, line in self.s_others.items():
-            path = self.others[m].path if m in self.others else np.empty((0, 2))
-            line.set_data(path[:, 0], path[:, 1])
         self.s_legend.set_visible(bool(self.others))
         k = np.arange(self.run.steps + 1)
         self.s_J.set_data(k, self.run.losses)
@@ -369,6 +366,9 @@ class Explorer:
         run, p = self.run, self.problem
         theta = run.path[k]
         self.a_path.set_data(run.path[: k + 1, 0], run.path[: k + 1, 1])
+        for m, line in self.s_others.items():
+            path = self.others[m].path[: k + 1] if m in self.others else np.empty((0, 2))
+            line.set_data(path[:, 0], path[:, 1])
         self.a_point.set_data([theta[0]], [theta[1]])
         # -grad J is drawn at a fixed length (its size is in the numbers and the curves), and the
         # per-sample shares at the same scale, so that they still add up to it.
@@ -404,7 +404,7 @@ class Explorer:
     def animated(self) -> list:
         """The moving artists, in drawing order (drawn over the cached background at each frame)."""
         return [
-            self.a_image, self.a_curve, self.a_boundary, self.a_pull,
+            self.a_image, self.a_curve, self.a_boundary, self.a_pull, *self.s_others.values(),
             self.a_path, self.a_chain, self.a_step, self.a_point, self.a_cursor,
         ]  # fmt: skip
 

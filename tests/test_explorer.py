@@ -122,8 +122,10 @@ def test_optimiser_selector_and_overlay(strict):
         np.testing.assert_array_equal(ex.drawn_path(), ex.run.path[:4])
     ex.w_compare.value = True
     assert set(ex.others) == {"gd", "sgd", "momentum", "adam", "newton"} and ex.s_legend.get_visible()
-    for m, line in ex.s_others.items():
-        np.testing.assert_array_equal(np.column_stack(line.get_data()), ex.others[m].path)
+    for k in (0, 5, 30):  # the race: every path drawn up to the current step
+        ex.w_step.value = k
+        for m, line in ex.s_others.items():
+            np.testing.assert_array_equal(np.column_stack(line.get_data()), ex.others[m].path[: k + 1])
     ex.w_compare.value = False
     assert all(len(line.get_xdata()) == 0 for line in ex.s_others.values())
 
