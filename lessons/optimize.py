@@ -352,13 +352,20 @@ def _newton_step(objective: Objective, theta: np.ndarray, J: float, g: np.ndarra
     slope = float(g @ p)
     if not slope > 0:  # not a descent direction (cannot happen for a PSD H): fall back to the gradient
         p, slope = g, float(g @ g)
+    g_norm = float(np.sqrt(g @ g))
     alpha = 1.0
     for _ in range(40):
         try:
-            if objective.value_and_grad(theta - alpha * p)[0] <= J - 1e-4 * alpha * slope:
-                break
-        except ValueError:
-            pass
+            J_new, g_new = objective.value_and_grad(theta - alpha * p)
+        except ValueError:  # overflow: far too long a step
+            alpha /= 2
+            continue
+        if J_new <= J - 1e-4 * alpha * slope:  # Armijo: the loss fell enough
+            break
+        # Near the minimum the decrease Newton predicts, slope / 2, drops below the rounding error of J,
+        # and the loss can no longer confirm progress. The gradient still can: accept a step that shrinks it.
+        if alpha * slope <= 1e3 * np.finfo(float).eps * max(abs(J), 1e-300) and np.sqrt(g_new @ g_new) < g_norm:
+            break
         alpha /= 2
     return alpha * p
 

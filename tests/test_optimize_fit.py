@@ -264,3 +264,15 @@ def test_bad_options_are_named(method, kw, exc, msg):
     args = dict(X=X, y=y) | kw
     with pytest.raises(exc, match=msg):
         fit(method=method, **args)
+
+
+def test_newton_reaches_a_tight_tolerance_when_the_loss_can_no_longer_show_progress(cancer):
+    """Warm-started along a regularisation path, Newton gets within rounding of the minimum where the
+    decrease it predicts (~1e-19) is far below the rounding of J (~5e-17). The step must still be taken
+    (the gradient shrinks), not halved away by a line search that cannot see the gain."""
+    X, y = cancer
+    w, b = np.zeros(X.shape[1]), 0.0
+    for lam in np.logspace(1, -5, 31):
+        r = fit(X, y, lam, "newton", w0=w, b0=b, tol=1e-10)
+        assert r.converged, f"lam = {lam:.3g}: stalled at |grad| = {r.grad_norms[-1]:.2e}"
+        w, b = r.w, r.b
