@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).parent))  # helpers.py
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOTS", ROOT / "screenshots"))
@@ -108,3 +110,32 @@ def lab(tmp_path_factory):
     except subprocess.TimeoutExpired:
         proc.kill()
     log.close()
+
+
+@pytest.fixture(scope="session")
+def notebook_page(browser, lab, screenshots):
+    """``notebook_page(name)``: a browser tab with ``name`` opened in JupyterLab and run, once per session.
+
+    If opening or running fails, a screenshot ``<name>_setup_failed.png`` shows where it stopped.
+    """
+    from helpers import open_and_run_all
+
+    pages, contexts = {}, []
+
+    def get(name: str):
+        if name not in pages:
+            ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+            contexts.append(ctx)
+            page = ctx.new_page()
+            try:
+                open_and_run_all(page, lab, name)
+            except Exception:
+                page.screenshot(path=str(screenshots / f"{name[:2]}_setup_failed.png"))
+                raise
+            page.screenshot(path=str(screenshots / f"{name[:2]}_after_run_all.png"))
+            pages[name] = page
+        return pages[name]
+
+    yield get
+    for ctx in contexts:
+        ctx.close()

@@ -1,0 +1,79 @@
+"""Every notebook with widgets, in a real JupyterLab in headless Chromium.
+
+For each: Run All renders every widget (no errors, no widget shown as text, no widget output
+left empty), still after scrolling to the bottom and back (JupyterLab renders lazily), and
+moving one control changes what is shown. Screenshots go to ``screenshots/``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import changed_fraction, figures, problems, scroll_notebook, shot, type_into_readout
+
+pytestmark = pytest.mark.browser
+
+
+def move_00(page):
+    type_into_readout(page, "n", "7")
+    label = page.locator(".widget-label", has_text="n² =").first
+    assert label.inner_text().strip() == "n² = 49"
+
+
+def move_01(page):
+    fig = figures(page).first
+    fig.scroll_into_view_if_needed()
+    return fig, lambda: type_into_readout(page, "z", "-3")
+
+
+def move_07(page):
+    fig = figures(page).first
+    fig.scroll_into_view_if_needed()
+    return fig, lambda: type_into_readout(page, "learning rate", "0.2")
+
+
+def move_08(page):
+    fig = figures(page).first
+    fig.scroll_into_view_if_needed()
+
+    def choose_adam():
+        page.locator(".widget-dropdown", has=page.locator("label", has_text="optimiser")).locator(
+            "select"
+        ).select_option("Adam")
+        page.wait_for_timeout(2500)
+
+    return fig, choose_adam
+
+
+#: notebook -> how to move one of its controls. A test in tests/test_notebook_static.py checks that every
+#: notebook with widget outputs is listed here.
+WIDGET_NOTEBOOKS = {
+    "00_start_here.ipynb": move_00,
+    "01_model_and_loss.ipynb": move_01,
+    "07_gradient_descent_explorer.ipynb": move_07,
+    "08_optimizers.ipynb": move_08,
+}
+
+
+@pytest.mark.parametrize("name", WIDGET_NOTEBOOKS)
+def test_widgets_render_and_survive_scrolling(name, notebook_page, screenshots):
+    page = notebook_page(name)
+    assert problems(page) == []
+    scroll_notebook(page, "bottom")
+    page.screenshot(path=str(screenshots / f"{name[:2]}_bottom.png"))
+    scroll_notebook(page, "top")
+    assert problems(page) == []
+
+
+@pytest.mark.parametrize("name", WIDGET_NOTEBOOKS)
+def test_moving_a_control_changes_what_is_shown(name, notebook_page, screenshots):
+    page = notebook_page(name)
+    moved = WIDGET_NOTEBOOKS[name](page)
+    if moved is None:  # the control's effect was asserted directly
+        page.screenshot(path=str(screenshots / f"{name[:2]}_control.png"))
+        return
+    fig, move = moved
+    before = shot(fig, screenshots / f"{name[:2]}_control_before.png")
+    move()
+    after = shot(fig, screenshots / f"{name[:2]}_control_after.png")
+    assert changed_fraction(before, after) > 0.002
+    assert problems(page) == []
