@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: lab test test-browser unit notebooks lint bench gif clean
+.PHONY: lab test test-browser test-binder unit notebooks lint bench gif clean
 
 $(STAMP): requirements.txt pyproject.toml binder/overrides.json
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v[:2] == (3, 11) else print(f"warning: Python {v[0]}.{v[1]}; the pins are tested on 3.11"))' || true
@@ -30,10 +30,15 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest --nbval -n auto --dist loadscope --ignore=tests/browser $(PYTEST_ARGS) tests notebooks
 
-# Notebook 07 in a real JupyterLab in headless Chromium (Debian's /usr/bin/chromium; skipped without it).
-# Screenshots go to screenshots/ (or $$BROWSER_SCREENSHOTS).
+# Every notebook with widgets in a real JupyterLab in headless Chromium (Debian's /usr/bin/chromium;
+# skipped without it). Screenshots go to screenshots/ (or $$BROWSER_SCREENSHOTS).
 test-browser: $(STAMP)
 	$(BIN)/python -m pytest -s -rs tests/browser $(PYTEST_ARGS)
+
+# What mybinder.org builds from binder/, replayed without Docker in a fresh environment, then nbval and
+# the browser suite in it (see .ci/binder_replay.sh). Needs no .venv; takes a few minutes.
+test-binder:
+	bash .ci/binder_replay.sh
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -n auto --ignore=tests/browser tests $(PYTEST_ARGS)

@@ -6,7 +6,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Notebook", "CURRICULUM", "markdown_table"]
+__all__ = ["Notebook", "CURRICULUM", "REPOSITORY", "binder_url", "nbviewer_url", "badges", "markdown_table"]
+
+#: Where the series is published (GitHub ``owner/name``): the Binder and nbviewer links are built from it.
+REPOSITORY = "logistic-nll/logistic-nll-notebooks"
+BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
+NBVIEWER_BADGE = "https://img.shields.io/badge/view-nbviewer-orange.svg"
+
+
+def binder_url(filename: str) -> str:
+    """A mybinder.org link that opens ``notebooks/<filename>`` in JupyterLab."""
+    return f"https://mybinder.org/v2/gh/{REPOSITORY}/HEAD?urlpath=lab/tree/notebooks/{filename}"
+
+
+def nbviewer_url(filename: str) -> str:
+    """An nbviewer link to the committed notebook, outputs and animations included (no kernel needed)."""
+    return f"https://nbviewer.org/github/{REPOSITORY}/blob/HEAD/notebooks/{filename}"
+
+
+BADGES_BEGIN, BADGES_END = "<!-- badges:begin -->", "<!-- badges:end -->"
+
+
+def badges(filename: str) -> str:
+    """The badge line at the top of each notebook: run it on Binder, read it on nbviewer."""
+    return (
+        f"{BADGES_BEGIN}[![Open in Binder]({BINDER_BADGE})]({binder_url(filename)}) "
+        f"[![View on nbviewer]({NBVIEWER_BADGE})]({nbviewer_url(filename)}){BADGES_END}"
+    )
 
 
 @dataclass(frozen=True)
@@ -142,11 +168,15 @@ def markdown_table(notebook_dir: str | Path | None = None, link_prefix: str = ""
     str
     """
     folder = Path(notebook_dir) if notebook_dir else Path(__file__).resolve().parents[1] / "notebooks"
-    rows = ["| # | notebook | derive (SymPy) | check (numbers) | see (plots and widgets) |", "|---|---|---|---|---|"]
+    rows = [
+        "| # | notebook | derive (SymPy) | check (numbers) | see (plots and widgets) | open |",
+        "|---|---|---|---|---|---|",
+    ]
     for nb in CURRICULUM:
         exists = (folder / nb.filename).exists()
         name = f"[{nb.title}]({link_prefix}{nb.filename})" if exists else f"{nb.title} *(in preparation)*"
-        rows.append(f"| {nb.number} | {name} | {nb.derive} | {nb.check} | {nb.see} |")
+        links = f"[Binder]({binder_url(nb.filename)}) · [nbviewer]({nbviewer_url(nb.filename)})" if exists else ""
+        rows.append(f"| {nb.number} | {name} | {nb.derive} | {nb.check} | {nb.see} | {links} |")
     return "\n".join(rows)
 
 
@@ -155,7 +185,8 @@ BEGIN, END = "<!-- curriculum:begin -->", "<!-- curriculum:end -->"
 
 def sync(root: str | Path | None = None) -> list[str]:
     """Rewrite the table between the curriculum markers in README.md and in
-    notebook 00's map cell. Returns the files that changed.
+    notebook 00's map cell, and the badge line in every notebook's first cell.
+    Returns the files that changed.
 
     Run ``python -m lessons.curriculum`` after adding a notebook.
     """
@@ -182,7 +213,30 @@ def sync(root: str | Path | None = None) -> list[str]:
         if new_text != text:
             path.write_text(new_text, encoding="utf-8")
             changed.append(str(path))
+    for nb_meta in CURRICULUM:
+        path = root / "notebooks" / nb_meta.filename
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        nb = json.loads(text)
+        first = nb["cells"][0]
+        first["source"] = with_badges("".join(first["source"]), nb_meta.filename).splitlines(keepends=True)
+        new_text = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        if new_text != text:
+            path.write_text(new_text, encoding="utf-8")
+            changed.append(str(path))
     return changed
+
+
+def with_badges(source: str, filename: str) -> str:
+    """``source`` (a first cell: the title line, then the rest) with the badge line just below the title."""
+    line = badges(filename)
+    if BADGES_BEGIN in source:
+        head, _, rest = source.partition(BADGES_BEGIN)
+        _, _, tail = rest.partition(BADGES_END)
+        return head + line + tail
+    title, sep, rest = source.partition("\n")
+    return f"{title}\n\n{line}\n" + (rest if rest.startswith("\n") else "\n" + rest if rest else "")
 
 
 def _replace(text: str, block: str) -> str:

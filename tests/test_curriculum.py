@@ -39,7 +39,27 @@ def test_links_between_notebooks_point_to_existing_files():
         for cell in nb["cells"]:
             if cell["cell_type"] != "markdown":
                 continue
-            for target in re.findall(r"\]\(([^)#\s]+\.ipynb)\)", "".join(cell["source"])):
+            for target in re.findall(r"\]\(([^):#\s]+\.ipynb)\)", "".join(cell["source"])):
                 nxt = (NB / target).exists()
                 planned = target in {n.filename for n in CURRICULUM}
                 assert nxt or planned, f"{path.name} links to {target}, which neither exists nor is planned"
+
+
+def test_every_notebook_opens_with_its_binder_and_nbviewer_badges():
+    from lessons.curriculum import badges, with_badges
+
+    for nb_meta in CURRICULUM:
+        path = NB / nb_meta.filename
+        if not path.exists():
+            continue
+        first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        assert badges(nb_meta.filename) in first, f"{path.name}: run python -m lessons.curriculum"
+        assert with_badges(first, nb_meta.filename) == first  # in sync, and the script is idempotent
+
+
+def test_readme_links_every_notebook_for_binder_and_nbviewer():
+    from lessons.curriculum import binder_url, nbviewer_url
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in NB.glob("*.ipynb"):
+        assert binder_url(path.name) in readme and nbviewer_url(path.name) in readme, path.name

@@ -1,0 +1,62 @@
+"""The notebooks as readers without a kernel meet them: GitHub, nbviewer, an HTML export."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+#: Notebooks whose lesson is motion: each must carry an animation that plays without a kernel.
+ANIMATED = ["07_gradient_descent_explorer.ipynb", "08_optimizers.ipynb"]
+MAX_BYTES = 3 * 1024 * 1024
+
+
+def ids(paths):
+    return [p.name[:2] for p in paths]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_converts_to_html_without_a_kernel(path):
+    nb = nbformat.read(path, as_version=4)
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    assert "<html" in html and len(html) > 10_000
+    title = "".join(nb.cells[0].source).splitlines()[0].lstrip("# ").strip()
+    assert title.split(" · ")[-1] in html
+
+
+@pytest.mark.parametrize("name", ANIMATED)
+def test_animated_notebooks_carry_an_animation_that_plays_in_html(name):
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    assert re.search(r'<img [^>]*src="data:image/gif;base64,R0lGOD', html), f"{name}: no GIF animation in its outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_widget_metadata_is_valid_or_absent(path):
+    """A metadata.widgets entry without a "state" key breaks GitHub's notebook renderer."""
+    meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+    if "widgets" in meta:
+        state = meta["widgets"].get(WIDGET_STATE)
+        assert isinstance(state, dict) and isinstance(state.get("state"), dict), f"{path.name}: widgets without state"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_notebook_is_over_3_mb(path):
+    assert path.stat().st_size <= MAX_BYTES, f"{path.name}: {path.stat().st_size / 2**20:.1f} MB"
+
+
+def test_every_widget_notebook_is_tested_in_the_browser():
+    """A notebook with widget outputs must be listed in the browser suite (tests/browser)."""
+    suite = (ROOT / "tests/browser/test_widget_notebooks.py").read_text(encoding="utf-8")
+    listed = set(re.findall(r'"(\d\d_\w+\.ipynb)": move_', suite))
+    with_widgets = {p.name for p in NOTEBOOKS if WIDGET_VIEW in p.read_text(encoding="utf-8")}
+    assert with_widgets, "no notebook has widget outputs?"
+    assert with_widgets <= listed, f"add to tests/browser/test_widget_notebooks.py: {sorted(with_widgets - listed)}"
