@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: lab test test-browser test-binder unit notebooks lint bench gif clean
+.PHONY: lab test test-browser test-binder unit notebooks lint bench gif student slides clean
 
 $(STAMP): requirements.txt pyproject.toml binder/overrides.json
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v[:2] == (3, 11) else print(f"warning: Python {v[0]}.{v[1]}; the pins are tested on 3.11"))' || true
@@ -53,9 +53,19 @@ lint: $(STAMP)
 bench: $(STAMP)
 	@for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
 
+# The student edition: every notebook with its solution cells replaced by stubs, in build/student/
+# (generated, never committed; see lessons/student.py).
+student: $(STAMP)
+	$(BIN)/python -m lessons.student build/student
+
+# Reveal.js decks of notebooks 03 and 07 for projecting, in build/slides/ (slide metadata: lessons/slides.py).
+slides: $(STAMP)
+	$(BIN)/jupyter nbconvert --to slides --output-dir build/slides \
+		notebooks/03_single_sample_gradient.ipynb notebooks/07_gradient_descent_explorer.ipynb
+
 # The small animation shown in the README.
 gif: $(STAMP)
 	$(BIN)/python -c "from lessons.explorer import Explorer; open('docs/explorer.gif', 'wb').write(Explorer('overlapping', steps=60, interactive=False).gif(frames=30, scale=0.5))"
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) build

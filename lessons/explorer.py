@@ -39,6 +39,7 @@ METHOD_LABELS = {
     "adam": "Adam",
     "newton": "Newton",
 }
+FONT = 12  # points: every text in the figure is readable on a projector
 METHOD_COLORS = {"gd": "C0", "sgd": "C1", "momentum": "C2", "adam": "C3", "newton": "C4"}
 COLORS = np.array(["#d62728", "#1f77b4"])  # label 0 red, label 1 blue
 
@@ -159,9 +160,9 @@ class Explorer:
     def _build_figure(self, interactive: bool):
         if interactive:
             with plt.ioff():
-                fig = plt.figure(figsize=(9.6, 4.6), dpi=90)
+                fig = plt.figure(figsize=(12.8, 6.2), dpi=72)
         else:
-            fig = Figure(figsize=(9.6, 4.6), dpi=90)
+            fig = Figure(figsize=(12.8, 6.2), dpi=72)
             FigureCanvasAgg(fig)
         gs = fig.add_gridspec(2, 2, width_ratios=[1.15, 1], height_ratios=[1.2, 1], wspace=0.28, hspace=0.42)
         self.fig = fig
@@ -189,7 +190,8 @@ class Explorer:
             m: ax.plot([], [], "-", color=METHOD_COLORS[m], lw=1.4, alpha=0.9, label=label, **a)[0]
             for m, label in METHOD_LABELS.items()
         }
-        self.s_legend = ax.legend(handles=list(self.s_others.values()), loc="upper right", fontsize=7, framealpha=0.8)
+        handles = list(self.s_others.values())
+        self.s_legend = ax.legend(handles=handles, loc="upper right", fontsize=FONT, framealpha=0.8)
         self.s_legend.set_visible(False)
         self.a_curve = self.ax_d.plot([], [], "k-", lw=2, **a)[0]
         self.a_boundary = self.ax_d.plot([], [], "k-", lw=2, **a)[0]
@@ -200,11 +202,11 @@ class Explorer:
         self.s_scatter = self.ax_d.scatter([], [], s=22, edgecolors="k", linewidths=0.5, zorder=3)
         self.s_J = self.ax_c.semilogy([], [], color="C0", label="J")[0]
         self.s_g = self.ax_c.semilogy([], [], color="C1", label="‖∇J‖")[0]
-        self.ax_c.legend(loc="upper right", fontsize=8)
-        self.ax_c.set_xlabel("step k", fontsize=9)
+        self.ax_c.legend(loc="upper right", fontsize=FONT)
+        self.ax_c.set_xlabel("step k", fontsize=FONT)
         self.a_cursor = self.ax_c.axvline(0, color="k", lw=1, **a)
         for axis in (self.ax_p, self.ax_d, self.ax_c):
-            axis.tick_params(labelsize=8)
+            axis.tick_params(labelsize=FONT)
         canvas.mpl_connect("draw_event", self._on_draw)
         canvas.mpl_connect("button_press_event", self._on_click)
 
@@ -301,16 +303,16 @@ class Explorer:
             pts = np.column_stack([X[:, 0], y])
             lo, hi = X[:, 0].min() - 0.5, X[:, 0].max() + 0.5
             ax.set(xlim=(lo, hi), ylim=(-0.15, 1.15))
-            ax.set_xlabel("x", fontsize=9)
-            ax.set_ylabel("y,  ŷ = σ(wx + b)", fontsize=9)
+            ax.set_xlabel("x", fontsize=FONT)
+            ax.set_ylabel("y,  ŷ = σ(wx + b)", fontsize=FONT)
             self._xgrid = np.linspace(lo, hi, 200)
         else:
             pts = X
             pad = 0.15 * (X.max(axis=0) - X.min(axis=0))
             lo, hi = X.min(axis=0) - pad, X.max(axis=0) + pad
             ax.set(xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]))
-            ax.set_xlabel("x₁", fontsize=9)
-            ax.set_ylabel("x₂", fontsize=9)
+            ax.set_xlabel("x₁", fontsize=FONT)
+            ax.set_ylabel("x₂", fontsize=FONT)
             g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], 60), np.linspace(lo[1], hi[1], 60))
             self._dgrid = np.column_stack([g0.ravel(), g1.ravel()])
             self.a_image.set_extent((lo[0], hi[0], lo[1], hi[1]))
@@ -320,7 +322,7 @@ class Explorer:
         self.a_curve.set_visible(p.fit_bias)
         self.a_boundary.set_visible(not p.fit_bias)
         self.a_image.set_visible(not p.fit_bias)
-        ax.set_title("data and the current model", fontsize=10)
+        ax.set_title("data and the current model", fontsize=FONT)
         label_colors = COLORS[y.astype(int)]
         self.a_pull.remove()  # one arrow per sample: rebuild for the new data set
         self.a_pull = _arrows(ax, pts, label_colors, 0.006)
@@ -343,9 +345,9 @@ class Explorer:
             ]
             ax.set(xlim=p.extent[:2], ylim=p.extent[2:])
             names = p.param_names
-            ax.set_xlabel(names[0], fontsize=10)
-            ax.set_ylabel(names[1], fontsize=10)
-            ax.set_title("loss J over the parameters", fontsize=10)
+            ax.set_xlabel(names[0], fontsize=FONT)
+            ax.set_ylabel(names[1], fontsize=FONT)
+            ax.set_title("loss J over the parameters", fontsize=FONT)
             m = descent.minimiser(p.key, lam)
             self.s_min.set_data(([m[0]], [m[1]]) if m is not None else ([], []))
             self._grid_key = key

@@ -1,0 +1,86 @@
+"""The generated student edition (lessons.student, make student): no solution leaks into it, it runs from
+top to bottom under nbval-lax, and putting the solutions back gives the teacher's edition exactly."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lessons import student
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("student")
+    student.build(ROOT / "notebooks", out)
+    return out
+
+
+def solution_cells(nb):
+    return [c for c in nb.cells if student.is_solution(c)]
+
+
+def test_every_notebook_is_in_the_edition(edition):
+    assert sorted(p.name for p in edition.glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name[:2] for p in NOTEBOOKS])
+def test_no_solution_content_remains(path, edition):
+    teacher = nbformat.read(path, as_version=4)
+    pupil = nbformat.read(edition / path.name, as_version=4)
+    for t, s in zip(solution_cells(teacher), solution_cells(pupil), strict=True):
+        assert s.outputs == [] and s.execution_count is None
+        teacher_lines = {ln.strip() for ln in t.source.splitlines()}
+        for node in ast.parse(s.source).body:  # only imports, stubbed functions and `name = ...`
+            if isinstance(node, ast.FunctionDef):
+                body = [b for b in node.body if not (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
+                assert len(body) == 1 and isinstance(body[0], ast.Raise), ast.unparse(node)
+            elif isinstance(node, ast.Assign):
+                assert isinstance(node.value, ast.Constant) and node.value.value is Ellipsis, ast.unparse(node)
+            else:
+                assert isinstance(node, (ast.Import, ast.ImportFrom, ast.Expr)), ast.unparse(node)
+        leaked = [
+            ln
+            for ln in s.source.splitlines()
+            if ln.strip() in teacher_lines and ln.strip() and not ln.lstrip().startswith(("import ", "from ", "def "))
+        ]
+        assert not leaked, f"{path.name}: solution lines left in the stub: {leaked}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name[:2] for p in NOTEBOOKS])
+def test_restoring_the_solutions_gives_the_teacher_edition(path, edition):
+    teacher = nbformat.read(path, as_version=4)
+    pupil = nbformat.read(edition / path.name, as_version=4)
+    assert student.restore(pupil, teacher) == teacher
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name[:2] for p in NOTEBOOKS])
+def test_student_edition_runs_under_nbval_lax(path, edition):
+    """Top to bottom, with every solution a stub: nothing may crash (the checkers say "not attempted yet")."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
+         "-p", "no:randomly", str(edition / path.name)],
+        cwd=edition, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+def test_stubs_are_reported_as_not_attempted(edition):
+    """Executed in full, the student edition of notebook 03 shows "not attempted yet" at every check cell."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(edition / "03_single_sample_gradient.ipynb", as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(edition)}}).execute()
+    checks = [c for c in nb.cells if c.cell_type == "code" and "check_" in c.source and not student.is_solution(c)]
+    assert checks, "notebook 03 has no check cell"
+    for cell in checks:
+        text = " ".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "") for o in cell.outputs)
+        assert "not attempted" in text, cell.source

@@ -1,0 +1,44 @@
+"""Figures readable on a projector and safe for colour-blind readers (lessons.style), everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import matplotlib as mpl
+import pytest
+
+import lessons
+from lessons.style import COLOUR_MAPS, MIN_FONT_SIZE, RC
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "lessons").glob("*.py"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def code_of(path: Path) -> str:
+    if path.suffix == ".py":
+        return path.read_text(encoding="utf-8")
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def test_importing_lessons_applies_the_style():
+    mpl.rcParams["font.size"] = 8
+    lessons.style.apply()
+    for key, value in RC.items():
+        assert mpl.rcParams[key] == value, key
+    sizes = [mpl.rcParams[k] for k in RC if "size" in k]
+    assert all(isinstance(s, (int, float)) and s >= MIN_FONT_SIZE for s in sizes)
+    colours = [c["color"] for c in mpl.rcParams["axes.prop_cycle"]]
+    assert colours[0].lower() == "#006ba4"  # tableau-colorblind10
+
+
+@pytest.mark.parametrize("path", SOURCES + NOTEBOOKS, ids=lambda p: p.name)
+def test_no_small_fonts_and_only_safe_colour_maps(path):
+    code = code_of(path)
+    small = [float(v) for v in re.findall(r"(?:fontsize|labelsize|titlesize)\s*=\s*(\d+(?:\.\d+)?)\b", code) if float(v) < 12]
+    assert not small, f"{path.name}: font sizes below {MIN_FONT_SIZE} pt: {small}"
+    for cmap in re.findall(r"cmap\s*=\s*['\"]([A-Za-z_]+)['\"]", code):
+        assert cmap.removesuffix("_r") in COLOUR_MAPS, f"{path.name}: colour map {cmap!r} is not in lessons.style"
