@@ -41,11 +41,29 @@ def run_all(page, attempts: int = 3) -> None:
     raise AssertionError(f"Run All Cells did not start any cell after {attempts} attempts")
 
 
+def accept_kernel_dialog(page, wait_ms: int = 3000) -> None:
+    """Accept JupyterLab's "Select Kernel" dialog if it shows, as a user would.
+
+    On a fresh server the first notebook can open before the kernel list has loaded
+    (seen with Binder's set of server extensions); JupyterLab then asks, with the
+    notebook's own kernel preselected.
+    """
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    try:
+        dialog.wait_for(state="visible", timeout=wait_ms)
+    except Exception:
+        return
+    dialog.locator(".jp-mod-accept").click()
+    dialog.wait_for(state="hidden", timeout=10_000)
+
+
 def open_and_run_all(page, lab, notebook: str) -> None:
     """Open ``notebook`` (served without outputs), Run All, and wait until every cell has run."""
     page.goto(f"{lab['base']}/lab/tree/{notebook}?reset&token={lab['token']}")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=60_000)
+    accept_kernel_dialog(page)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    accept_kernel_dialog(page, wait_ms=500)
     # The served copy has no outputs (see conftest), so every output checked comes from this run.
     assert page.locator(".jp-OutputArea-output").count() == 0
     run_all(page)
