@@ -38,7 +38,8 @@ def test_importing_lessons_applies_the_style():
 @pytest.mark.parametrize("path", SOURCES + NOTEBOOKS, ids=lambda p: p.name)
 def test_no_small_fonts_and_only_safe_colour_maps(path):
     code = code_of(path)
-    small = [float(v) for v in re.findall(r"(?:fontsize|labelsize|titlesize)\s*=\s*(\d+(?:\.\d+)?)\b", code) if float(v) < 12]
+    sizes = re.findall(r"(?:fontsize|labelsize|titlesize)\s*=\s*(\d+(?:\.\d+)?)\b", code)
+    small = [float(v) for v in sizes if float(v) < MIN_FONT_SIZE]
     assert not small, f"{path.name}: font sizes below {MIN_FONT_SIZE} pt: {small}"
     for cmap in re.findall(r"cmap\s*=\s*['\"]([A-Za-z_]+)['\"]", code):
         assert cmap.removesuffix("_r") in COLOUR_MAPS, f"{path.name}: colour map {cmap!r} is not in lessons.style"
