@@ -43,3 +43,15 @@ def test_no_small_fonts_and_only_safe_colour_maps(path):
     assert not small, f"{path.name}: font sizes below {MIN_FONT_SIZE} pt: {small}"
     for cmap in re.findall(r"cmap\s*=\s*['\"]([A-Za-z_]+)['\"]", code):
         assert cmap.removesuffix("_r") in COLOUR_MAPS, f"{path.name}: colour map {cmap!r} is not in lessons.style"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_figure_is_described_in_the_text_next_to_it(path):
+    """For readers who cannot see a figure (screen readers): a markdown cell right before or after it."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for i, cell in enumerate(cells):
+        images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        if not images:
+            continue
+        neighbours = [cells[j]["cell_type"] for j in (i - 1, i + 1) if 0 <= j < len(cells)]
+        assert "markdown" in neighbours, f"{path.name}: the figure of cell {i} has no text next to it"
