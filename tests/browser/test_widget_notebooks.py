@@ -77,3 +77,7 @@ def test_moving_a_control_changes_what_is_shown(name, notebook_page, screenshots
     after = shot(fig, screenshots / f"{name[:2]}_control_after.png")
     assert changed_fraction(before, after) > 0.002
     assert problems(page) == []
+    # the whole widget as a reader sees it: its controls and its figure, rendered (not text reprs)
+    widget = fig.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-OutputArea-output ')][1]")
+    assert widget.locator(".widget-slider, .widget-dropdown, .widget-play").count() > 0
+    widget.screenshot(path=str(screenshots / f"{name[:2]}_widget.png"))
