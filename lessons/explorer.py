@@ -490,11 +490,28 @@ class Explorer:
         """The path currently drawn in parameter space, shape (k + 1, 2)."""
         return np.column_stack(self.a_path.get_data())
 
-    def frame_rgb(self, k: int) -> np.ndarray:
-        """Step ``k`` fully rendered (static and moving layers), as an RGB array (h, w, 3)."""
+    def frame_rgb(self, k: int, redraw: bool = False) -> np.ndarray:
+        """Step ``k`` rendered (static and moving layers), as an RGB array (h, w, 3).
+
+        Parameters
+        ----------
+        k : int
+            The step, clipped to ``0..steps``.
+        redraw : bool, default False
+            Draw the whole figure. By default only the moving artists are drawn
+            over the cached background (blitting, as in :meth:`show_step`),
+            which gives the same pixels several times faster; the first frame
+            after a change of settings is always drawn in full.
+        """
         self.frame = int(min(max(k, 0), self.run.steps))
-        self.fig.canvas.draw()
-        return np.asarray(self.fig.canvas.buffer_rgba())[:, :, :3].copy()
+        canvas = self.fig.canvas
+        if redraw or self._background is None:
+            canvas.draw()  # _on_draw caches the background and draws the moving artists
+        else:
+            canvas.restore_region(self._background)
+            self._set_frame_artists(self.frame)
+            self._draw_animated()
+        return np.asarray(canvas.buffer_rgba())[:, :, :3].copy()
 
     def frame_png(self, k: int | None = None) -> bytes:
         """Step ``k`` (default: the last) as PNG bytes, for a static figure."""

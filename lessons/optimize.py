@@ -99,13 +99,13 @@ def gradient_descent(
     y = as_labels(y, X.shape[0], "y")
     lam = as_nonnegative(lam, "lam")
 
-    path, losses, norms = [np.append(w, b)], [], []
+    ws, bs, losses, norms = [w], [b], [], []  # the path, as weights and biases
     diverged_at = None
     for k in range(steps + 1):
         try:
             J, dw, db = model._loss_and_gradient(X, y, w, b, lam)
         except ValueError:  # the logits or the penalty overflowed: divergence
-            path.pop()
+            ws.pop(), bs.pop()
             diverged_at = k
             break
         if not fit_bias:
@@ -119,8 +119,10 @@ def gradient_descent(
         if not (np.isfinite(w).all() and np.isfinite(b)):
             diverged_at = k + 1
             break
-        path.append(np.append(w, b))
-    return Trajectory(np.array(path), np.array(losses), np.array(norms), diverged_at)
+        ws.append(w)
+        bs.append(b)
+    path = np.column_stack([np.array(ws).reshape(len(ws), d), bs])
+    return Trajectory(path, np.array(losses), np.array(norms), diverged_at)
 
 
 # --------------------------------------------------------------------------------------------

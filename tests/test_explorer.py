@@ -110,6 +110,16 @@ def test_static_image_and_gif(strict):
     assert gif[:6] == b"GIF89a" and len(gif) < 1_500_000
 
 
+@pytest.mark.parametrize("name, compare", [("overlapping", False), ("overlapping2d", False), ("separable", True)])
+def test_blitted_frames_equal_full_redraws(strict, name, compare):
+    ex = Explorer(name, steps=20, compare=compare, interactive=False)
+    ex.frame_rgb(20)  # the first frame is drawn in full and caches the background
+    for k in (0, 7, 20):  # going back and forth, so that no frame can be left over from the one before
+        fast = ex.frame_rgb(k)
+        np.testing.assert_array_equal(fast, ex.frame_rgb(k, redraw=True))
+    assert not np.array_equal(ex.frame_rgb(0), ex.frame_rgb(20))
+
+
 def test_optimiser_selector_and_overlay(strict):
     ex = Explorer("overlapping", steps=30, interactive=False)
     assert ex.run.method == "gd" and not ex.others and not ex.s_legend.get_visible()
