@@ -415,6 +415,11 @@ class Explorer:
             if artist.get_visible():
                 artist.axes.draw_artist(artist)
 
+    def _draw_over_background(self):
+        """Restore the cached background and draw the moving artists on it (the canvas is not blitted)."""
+        self.fig.canvas.restore_region(self._background)
+        self._draw_animated()
+
     def _on_draw(self, event):
         """After every full draw: cache the background, then draw the moving artists on it."""
         canvas = self.fig.canvas
@@ -432,8 +437,7 @@ class Explorer:
         if self._background is None:  # nothing drawn yet (or a setting just changed): full draw
             canvas.draw_idle()
         else:
-            canvas.restore_region(self._background)
-            self._draw_animated()
+            self._draw_over_background()
             canvas.blit(self.fig.bbox)
         self._update_info()
 
@@ -508,9 +512,8 @@ class Explorer:
         if redraw or self._background is None:
             canvas.draw()  # _on_draw caches the background and draws the moving artists
         else:
-            canvas.restore_region(self._background)
             self._set_frame_artists(self.frame)
-            self._draw_animated()
+            self._draw_over_background()
         return np.asarray(canvas.buffer_rgba())[:, :, :3].copy()
 
     def frame_png(self, k: int | None = None) -> bytes:

@@ -105,7 +105,8 @@ def gradient_descent(
         try:
             J, dw, db = model._loss_and_gradient(X, y, w, b, lam)
         except ValueError:  # the logits or the penalty overflowed: divergence
-            ws.pop(), bs.pop()
+            ws.pop()
+            bs.pop()
             diverged_at = k
             break
         if not fit_bias:
