@@ -65,7 +65,7 @@ slides: $(STAMP)
 
 # The small animation shown in the README.
 gif: $(STAMP)
-	$(BIN)/python -c "from lessons.explorer import Explorer; open('docs/explorer.gif', 'wb').write(Explorer('overlapping', steps=60, interactive=False).gif(frames=30, scale=0.5))"
+	$(BIN)/python -c "from lessons.explorer import Explorer; open('docs/explorer.gif', 'wb').write(Explorer('overlapping', steps=80, interactive=False).gif(frames=30))"
 
 clean:
 	rm -rf $(VENV) build

@@ -14,24 +14,33 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
-from scipy.optimize import minimize
+from scipy.optimize import linprog
 
 from lessons import data, model, optimize
-from lessons._validate import as_nonnegative, as_positive, as_positive_int, as_scalar
+from lessons._validate import as_labels, as_matrix, as_nonnegative, as_positive, as_positive_int, as_scalar
 from lessons.optimize import gradient_descent
 from lessons.surface import loss_at
 
 __all__ = [
     "Problem",
     "PROBLEMS",
+    "EXPLORER_PROBLEMS",
     "get_problem",
+    "Bounds",
+    "learning_rate_bounds",
+    "problem_bounds",
     "smoothness",
     "minimiser",
+    "optimum",
     "loss_grid",
     "Run",
     "descend",
+    "Behaviour",
+    "behaviour",
+    "METHOD_LABELS",
     "EXPLORER_OPTIONS",
     "race",
 ]
@@ -145,6 +154,16 @@ def _problems() -> dict[str, Problem]:
 
 PROBLEMS: dict[str, Problem] = _problems()
 
+#: The data sets offered by the explorer, in menu order (every key of :data:`PROBLEMS`).
+EXPLORER_PROBLEMS: tuple[str, ...] = (
+    "overlapping",
+    "separable",
+    "overlapping2d",
+    "badly_scaled",
+    "badly_scaled_std",
+    "source",
+)
+
 
 def get_problem(key: str, standardise: bool = False) -> Problem:
     """Look up a problem; ``standardise=True`` picks the standardised version where one exists."""
@@ -155,44 +174,169 @@ def get_problem(key: str, standardise: bool = False) -> Problem:
     return PROBLEMS[key]
 
 
-def smoothness(problem: Problem, lam: float = 0.0) -> float:
-    """An upper bound ``L`` on the largest Hessian eigenvalue, over all parameters.
+# ---------------------------------------------------------------------------------------------
+# How large may the learning rate be? Two answers: everywhere, and near the minimiser.
 
-    Since ``p (1 - p) <= 1/4``, ``H <= A.T A / (4 n) + lam I``, so
-    ``L = lambda_max(A.T A) / (4 n) + lam``. Gradient descent with a learning
-    rate below ``2 / L`` converges on this problem from any start.
+
+class Bounds(NamedTuple):
+    """The two learning-rate thresholds of gradient descent on the logistic loss.
+
+    Attributes
+    ----------
+    safe : float
+        ``2 / L`` with ``L = lambda_max(A.T A / (4 n) + lam * D)``: below it the
+        loss falls at every step, from any start.
+    edge : float or None
+        ``2 / lambda_max(H(theta*))``: above it, iterates near the minimiser
+        ``theta*`` move away from it instead of converging. None when the loss
+        has no minimiser.
+    """
+
+    safe: float
+    edge: float | None
+
+
+def _penalty_mask(d: int, fit_bias: bool) -> np.ndarray:
+    """The diagonal of ``D``: 1 for every weight, 0 for the bias (which is not penalised)."""
+    return np.r_[np.ones(d), 0.0] if fit_bias else np.ones(d)
+
+
+def _has_minimiser(A: np.ndarray, y: np.ndarray, lam: float, mask: np.ndarray) -> bool:
+    """Whether the penalised loss attains its infimum.
+
+    The loss is convex and bounded below, so it has no minimiser exactly when it keeps falling along
+    some direction ``v``: every margin ``s_i a_i.T v`` (``s_i = +1`` for label 1, ``-1`` for label 0)
+    is ``>= 0`` and one is ``> 0``, and the penalty does not grow along ``v`` (``v`` is 0 on every
+    penalised coordinate when ``lam > 0``). A linear programme finds such a ``v`` if there is one.
+    """
+    s = np.where(y == 1, 1.0, -1.0)
+    M = s[:, None] * A  # rows s_i a_i
+    free = np.ones(A.shape[1], dtype=bool) if lam == 0 else mask == 0
+    if not free.any():
+        return True  # strictly convex and coercive
+    Mf = M[:, free]
+    scale = np.abs(Mf).max() or 1.0
+    res = linprog(-Mf.sum(axis=0) / scale, A_ub=-Mf / scale, b_ub=np.zeros(len(y)), bounds=(-1, 1), method="highs")
+    return not (res.status == 0 and -res.fun > 1e-9)
+
+
+def _newton_minimiser(A: np.ndarray, y: np.ndarray, lam: float, mask: np.ndarray) -> np.ndarray:
+    """Newton's method with backtracking, run to the limit of float64, from ``theta = 0``."""
+    n = len(y)
+
+    def value_grad(theta):
+        z = A @ theta
+        J = float(model.softplus(np.where(y == 1, -z, z)).sum() / n + 0.5 * lam * (mask * theta) @ theta)
+        return J, A.T @ (model.sigmoid(z) - y) / n + lam * mask * theta
+
+    theta = np.zeros(A.shape[1])
+    J, g = value_grad(theta)
+    g0 = float(np.linalg.norm(g))
+    for _ in range(200):
+        if np.linalg.norm(g) <= 1e-13 * max(1.0, g0):
+            break
+        p = model.sigmoid(A @ theta)
+        H = A.T @ (A * (p * (1 - p))[:, None]) / n + lam * np.diag(mask)
+        step = np.linalg.lstsq(H, g, rcond=None)[0]
+        t = 1.0
+        while True:
+            J_new, g_new = value_grad(theta - t * step)
+            if J_new <= J - 1e-4 * t * (g @ step) or t < 1e-10:
+                break
+            t /= 2
+        if J_new > J:  # no more progress is possible in float64
+            break
+        theta, J, g = theta - t * step, J_new, g_new
+    return theta
+
+
+def _bounds(A: np.ndarray, y: np.ndarray, lam: float, mask: np.ndarray) -> tuple[Bounds, np.ndarray | None]:
+    n = len(y)
+    L = float(np.linalg.eigvalsh(A.T @ A / (4 * n) + lam * np.diag(mask)).max())
+    if not _has_minimiser(A, y, lam, mask):
+        return Bounds(2 / L, None), None
+    theta = _newton_minimiser(A, y, lam, mask)
+    p = model.sigmoid(A @ theta)
+    H = A.T @ (A * (p * (1 - p))[:, None]) / n + lam * np.diag(mask)
+    return Bounds(2 / L, 2 / float(np.linalg.eigvalsh(H).max())), theta
+
+
+def learning_rate_bounds(X, y, lam: float = 0.0, *, fit_bias: bool = True) -> Bounds:
+    """The learning rate that is safe everywhere, and the edge of stability at the minimiser.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,), values in {0, 1}
+    lam : float, default 0.0
+        L2 strength (the bias is not penalised).
+    fit_bias : bool, default True
+        With a bias, ``A = [X 1]``; without one, ``A = X``.
+
+    Returns
+    -------
+    Bounds
+        ``(safe, edge)``: ``safe = 2 / L`` with
+        ``L = lambda_max(A.T A / (4 n) + lam * diag(1, ..., 1, 0))``, since
+        ``p (1 - p) <= 1/4``; ``edge = 2 / lambda_max(H(theta*))``, or None
+        when the loss has no minimiser (separable data with ``lam = 0``, or a
+        single class).
+    """
+    X = as_matrix(X, "X")
+    y = as_labels(y, X.shape[0], "y")
+    lam = as_nonnegative(lam, "lam")
+    A = np.column_stack([X, np.ones(len(y))]) if fit_bias else X
+    return _bounds(A, y, lam, _penalty_mask(X.shape[1], fit_bias))[0]
+
+
+@functools.lru_cache(maxsize=128)
+def _problem_bounds(key: str, lam: float) -> tuple[Bounds, np.ndarray | None]:
+    p = PROBLEMS[key]
+    A = p.design()
+    mask = _penalty_mask(p.X.shape[1], True)[:2] if p.fit_bias else np.ones(2)
+    bounds, theta = _bounds(A, p.y, lam, mask)
+    if theta is not None:
+        theta.flags.writeable = False
+    return bounds, theta
+
+
+def problem_bounds(problem: Problem, lam: float = 0.0) -> Bounds:
+    """:func:`learning_rate_bounds` for a problem's two displayed parameters (cached)."""
+    return _problem_bounds(problem.key, as_nonnegative(lam, "lam"))[0]
+
+
+def smoothness(problem: Problem, lam: float = 0.0) -> float:
+    """``L``, the largest curvature the loss can have anywhere (so ``safe = 2 / L``).
 
     Returns
     -------
     float
     """
-    lam = as_nonnegative(lam, "lam")
-    A = problem.design()
-    return float(np.linalg.eigvalsh(A.T @ A).max() / (4 * len(A)) + lam)
+    return 2 / problem_bounds(problem, lam).safe
 
 
-@functools.lru_cache(maxsize=64)
 def minimiser(key: str, lam: float) -> np.ndarray | None:
-    """The minimiser of the loss in the two displayed parameters, or None.
+    """The minimiser of the loss in the two displayed parameters, or None when there is none.
 
-    None when the data are separable and ``lam = 0``: then there is no
-    minimiser (the loss only tends to 0 as the weights grow).
+    None when the classes are separable and ``lam = 0``: the loss only tends to 0 as the weights grow.
 
     Returns
     -------
     ndarray, shape (2,), or None
     """
-    problem = PROBLEMS[key]
-    if problem.separable and lam == 0:
+    if key not in PROBLEMS:
+        raise ValueError(f"problem must be one of {sorted(PROBLEMS)}, got {key!r}")
+    return _problem_bounds(key, as_nonnegative(lam, "lam"))[1]
+
+
+@functools.lru_cache(maxsize=128)
+def optimum(key: str, lam: float) -> float | None:
+    """``J*``, the least value of the loss in the two displayed parameters, or None when there is no minimiser."""
+    theta = minimiser(key, lam)
+    if theta is None:
         return None
-
-    def f(theta):
-        w, b = problem.split(theta)
-        J, dw, db = model.loss_and_gradient(problem.X, problem.y, w, b, lam)
-        return J, (np.append(dw, db) if problem.fit_bias else dw)
-
-    res = minimize(f, np.zeros(2), jac=True, method="BFGS", options={"gtol": 1e-10})
-    return res.x
+    p = PROBLEMS[key]
+    return model.loss(p.X, p.y, *p.split(theta), lam)
 
 
 @functools.lru_cache(maxsize=64)
@@ -220,7 +364,7 @@ def loss_grid(key: str, lam: float, size: int = 150) -> tuple[np.ndarray, np.nda
 
 @dataclass
 class Run:
-    """A whole gradient-descent run in the explorer's two parameters.
+    """A whole optimiser run in the explorer's two parameters.
 
     Attributes
     ----------
@@ -230,13 +374,13 @@ class Run:
         The gradient in the two displayed parameters at each step.
     contributions : ndarray, shape (k + 1, n, 2)
         Sample ``i``'s share ``(p_i - y_i) a_i / n`` of the data part of the
-        gradient; the penalty's share ``lam * (w, 0)`` is ``penalty``.
+        gradient; the penalty's share is ``penalty``.
     penalty : ndarray, shape (k + 1, 2)
     learning_rate : float
         (Unused by Newton's method.)
-    diverged_at : int or None
-        The first step at which the loss had grown beyond ``J_0 + max(J_0, 1)``
-        (or the parameters overflowed). The run stops there.
+    overflow_at : int or None
+        The step at which a value overflowed float64; the run stops there.
+        None for a run of full length, whatever its loss does.
     method : str
         The optimiser, one of :data:`lessons.optimize.METHODS`.
     """
@@ -247,7 +391,7 @@ class Run:
     contributions: np.ndarray
     penalty: np.ndarray
     learning_rate: float
-    diverged_at: int | None
+    overflow_at: int | None
     method: str = "gd"
 
     @property
@@ -258,6 +402,15 @@ class Run:
     def grad_norms(self) -> np.ndarray:
         return np.linalg.norm(self.grads, axis=1)
 
+
+#: What the explorer calls each optimiser.
+METHOD_LABELS: dict[str, str] = {
+    "gd": "gradient descent",
+    "sgd": "SGD (mini-batches of 10)",
+    "momentum": "momentum (β = 0.9)",
+    "adam": "Adam",
+    "newton": "Newton",
+}
 
 #: The explorer's fixed settings for each optimiser (its learning rate comes from the slider).
 EXPLORER_OPTIONS: dict[str, dict] = {
@@ -289,7 +442,7 @@ class _TwoParameters:
 
 
 def _trajectory(problem: Problem, lam: float, eta: float, steps: int, start, method: str):
-    """``(path, losses, diverged_at)`` of one optimiser in the two displayed parameters."""
+    """``(path, losses, overflow_at)`` of one optimiser in the two displayed parameters."""
     if method == "gd":
         w0, b0 = problem.split(start)
         traj = gradient_descent(problem.X, problem.y, w0, b0, lam, eta, steps, fit_bias=problem.fit_bias)
@@ -305,6 +458,9 @@ def _trajectory(problem: Problem, lam: float, eta: float, steps: int, start, met
 
 def descend(problem: Problem, lam: float, learning_rate: float, steps: int, start, method: str = "gd") -> Run:
     """Run an optimiser from ``start`` and record everything the explorer shows.
+
+    The run goes its full length, whatever the loss does (it may rise, spike and recover, or
+    oscillate: :func:`behaviour` says which). It stops early only if a value overflows float64.
 
     Parameters
     ----------
@@ -328,13 +484,7 @@ def descend(problem: Problem, lam: float, learning_rate: float, steps: int, star
     s0, s1 = (as_scalar(v, "start") for v in start)
     if method not in optimize.METHODS:
         raise ValueError(f"method must be one of {', '.join(map(repr, optimize.METHODS))}; got {method!r}")
-    path, losses, diverged = _trajectory(problem, lam, eta, steps, (s0, s1), method)
-    limit = losses[0] + max(losses[0], 1.0)
-    blown = np.flatnonzero(losses > limit)
-    if blown.size:
-        k = int(blown[0])
-        path, losses = path[: k + 1], losses[: k + 1]
-        diverged = k if diverged is None else min(diverged, k)
+    path, losses, overflow = _trajectory(problem, lam, eta, steps, (s0, s1), method)
 
     A = problem.design()
     n = len(problem.y)
@@ -346,7 +496,74 @@ def descend(problem: Problem, lam: float, learning_rate: float, steps: int, star
     if not problem.fit_bias:
         penalty[:, 1] = lam * path[:, 1]
     grads = contributions.sum(axis=1) + penalty
-    return Run(path, losses, grads, contributions, penalty, eta, diverged, method)
+    return Run(path, losses, grads, contributions, penalty, eta, overflow, method)
+
+
+# ---------------------------------------------------------------------------------------------
+# What did the run do? In words, with step numbers.
+
+
+class Behaviour(NamedTuple):
+    """What a run did, for the explorer's panel.
+
+    Attributes
+    ----------
+    kind : str
+        What the loss did: ``"falls"`` (at every step), ``"recovers"`` (it rose at some steps,
+        then fell below its start and kept falling), ``"oscillates"`` (it still rises in the last
+        quarter of the run), ``"rises"`` (it ends above its start, without rising late) or
+        ``"overflow"``.
+    text : str
+        One sentence, with step numbers.
+    rises : ndarray of int
+        The steps ``k`` at which ``J_k > J_(k-1)``.
+    zigzag : bool
+        Whether most successive steps in the last quarter of the run point against each other
+        (negative dot product): the path zig-zags across a valley.
+    """
+
+    kind: str
+    text: str
+    rises: np.ndarray
+    zigzag: bool
+
+
+def behaviour(run: Run, tol: float = 1e-12) -> Behaviour:
+    """Say what the loss and the path of ``run`` did, with step numbers.
+
+    Parameters
+    ----------
+    run : Run
+    tol : float
+        A rise of at most ``tol * max(1, J_(k-1))`` is rounding, not a rise.
+
+    Returns
+    -------
+    Behaviour
+    """
+    J, steps = run.losses, run.steps
+    none = np.array([], dtype=int)
+    if run.overflow_at is not None:
+        return Behaviour("overflow", f"a value overflowed at step {run.overflow_at}; the run stops there", none, False)
+    up = np.flatnonzero(np.diff(J) > tol * np.maximum(1.0, np.abs(J[:-1]))) + 1
+    quarter = max(1, steps // 4)
+    moves = np.diff(run.path, axis=0)[-quarter - 1 :]
+    dots = np.einsum("ij,ij->i", moves[1:], moves[:-1])
+    zigzag = bool(dots.size and np.mean(dots < 0) > 0.5)
+    path = "; the path zig-zags, each step pointing back against the one before" if zigzag else ""
+    if up.size == 0:
+        return Behaviour("falls", f"J falls at every one of the {steps} steps{path}", up, zigzag)
+    peak = int(np.argmax(J))
+    late = int(np.sum(up > steps - quarter))
+    if late:
+        above = ", and ends above its start" if J[-1] > J[0] else ""
+        text = f"J does not settle: it still rises at {late} of the last {quarter} steps{above}"
+        return Behaviour("oscillates", text, up, zigzag)
+    where = f"step {up[0]}" if up.size == 1 else f"{up.size} steps between {up[0]} and {up[-1]}"
+    if J[-1] > J[0]:
+        return Behaviour("rises", f"J rises at {where} (highest at step {peak}) and ends above its start", up, zigzag)
+    text = f"J rises at {where} (highest {J[peak]:.3g}, at step {peak}), then falls at every step after {up[-1]}"
+    return Behaviour("recovers", text + path, up, zigzag)
 
 
 def race(problem: Problem, lam: float, learning_rate: float, steps: int, start, methods=optimize.METHODS) -> dict:

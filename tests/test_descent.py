@@ -17,7 +17,7 @@ KEYS = sorted(descent.PROBLEMS)
 def test_trajectory_is_the_update_rule(key):
     p = descent.PROBLEMS[key]
     run = descent.descend(p, 0.05, 0.5 * 2 / descent.smoothness(p, 0.05), 30, p.start)
-    assert run.diverged_at is None and run.steps == 30
+    assert run.overflow_at is None and run.steps == 30
     for k in range(30):
         w, b = p.split(run.path[k])
         dw, db = model.gradient(p.X, p.y, w, b, 0.05)
@@ -51,8 +51,9 @@ def test_smoothness_bounds_the_hessian(key):
 def test_below_the_bound_the_loss_never_rises(key):
     p = descent.PROBLEMS[key]
     run = descent.descend(p, 0.0, 0.99 * 2 / descent.smoothness(p, 0.0), 200, p.start)
-    assert run.diverged_at is None
+    assert run.overflow_at is None
     assert np.all(np.diff(run.losses) <= 1e-12)
+    assert descent.behaviour(run).kind == "falls"
 
 
 @settings(max_examples=60, deadline=None)
@@ -70,13 +71,107 @@ def test_every_setting_is_finite_and_warning_free(key, eta, lam, steps, s0, s1):
         run = descent.descend(descent.PROBLEMS[key], lam, eta, steps, (s0, s1))
     for arr in (run.path, run.losses, run.grads, run.contributions):
         assert np.isfinite(arr).all()
-    assert run.diverged_at is None or run.diverged_at == run.steps
+    if lam == 0:  # the data part of the gradient is bounded: without a penalty nothing can overflow
+        assert run.overflow_at is None
+    if run.overflow_at is None:
+        assert run.steps == steps
 
 
-def test_far_too_large_rate_is_reported_as_divergence():
+def test_far_too_large_rate_runs_its_full_length_and_says_what_happened():
     p = descent.PROBLEMS["overlapping"]
-    run = descent.descend(p, 0.5, 100 * 2 / descent.smoothness(p, 0.5), 100, p.start)
-    assert run.diverged_at is not None and run.losses[-1] > run.losses[0]
+    run = descent.descend(p, 0.0, 50 * 2 / descent.smoothness(p, 0.0), 100, p.start)
+    assert run.overflow_at is None and run.steps == 100
+    said = descent.behaviour(run)
+    assert said.kind == "oscillates" and "does not settle" in said.text
+    assert run.losses[-1] > 2 * descent.optimum("overlapping", 0.0)
+
+
+def test_a_penalty_with_a_huge_rate_overflows_and_says_so():
+    p = descent.PROBLEMS["overlapping"]
+    run = descent.descend(p, 0.5, 100 * 2 / descent.smoothness(p, 0.5), 100, p.start)  # w *= 1 - eta * lam
+    assert run.overflow_at is not None and np.isfinite(run.path).all()
+    assert descent.behaviour(run).kind == "overflow" and str(run.overflow_at) in descent.behaviour(run).text
+
+
+def test_large_steps_on_separable_data_recover():
+    """The source's 4 points at 64 x the safe rate: the loss spikes, recovers, and ends below 1e-3."""
+    run = descent.descend(descent.get_problem("source"), lam=0.0, learning_rate=10.0, steps=20000, start=(0.1, 0.2))
+    assert run.steps == 20000 and run.overflow_at is None
+    assert run.losses[-1] < 1e-3
+    said = descent.behaviour(run)
+    assert said.kind == "recovers" and run.losses.max() > 10 * run.losses[0]
+
+
+def _bounds_by_hand(X, y, lam, fit_bias=True):
+    """An independent computation: scipy's minimiser and an explicit Hessian."""
+    from scipy.optimize import minimize
+    from scipy.special import expit
+
+    A = np.column_stack([X, np.ones(len(y))]) if fit_bias else X
+    n, m = A.shape
+    D = np.diag([1.0] * (m - 1) + [0.0 if fit_bias else 1.0])
+    L = np.linalg.eigvalsh(A.T @ A / (4 * n) + lam * D).max()
+
+    def f(t):
+        z = A @ t
+        return np.mean(np.logaddexp(0, z) - y * z) + lam / 2 * t @ D @ t
+
+    def g(t):
+        return A.T @ (expit(A @ t) - y) / n + lam * D @ t
+
+    t = minimize(f, np.zeros(m), jac=g, method="BFGS", options={"gtol": 1e-12, "maxiter": 10_000}).x
+    s = expit(A @ t)
+    H = A.T @ (A * (s * (1 - s))[:, None]) / n + lam * D
+    return 2 / L, 2 / np.linalg.eigvalsh(H).max()
+
+
+@pytest.mark.parametrize("d", [1, 2, 5])
+@pytest.mark.parametrize("lam", [0.0, 0.3])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_learning_rate_bounds_agree_with_an_independent_computation(d, lam, seed):
+    rng = np.random.default_rng(seed)
+    n = 200
+    X = rng.normal(size=(n, d)) * rng.uniform(0.5, 3, d)
+    y = (rng.random(n) < 1 / (1 + np.exp(-(X @ rng.normal(size=d) + 0.3)))).astype(float)  # overlapping classes
+    safe, edge = descent.learning_rate_bounds(X, y, lam)
+    safe_ref, edge_ref = _bounds_by_hand(X, y, lam)
+    assert safe == pytest.approx(safe_ref, rel=1e-6)
+    assert edge == pytest.approx(edge_ref, rel=1e-6)
+    assert edge > safe  # the curvature at the minimiser is below the bound 1/4 everywhere
+
+
+def test_learning_rate_bounds_on_separable_data():
+    p = descent.PROBLEMS["separable"]
+    assert descent.learning_rate_bounds(p.X, p.y, 0.0).edge is None
+    assert descent.learning_rate_bounds(p.X, p.y, 0.1).edge > 0
+    X, y = p.X, p.y
+    assert descent.learning_rate_bounds(X, np.ones_like(y), 0.5).edge is None  # one class: the bias runs off
+    with pytest.raises(ValueError, match="lam must be >= 0"):
+        descent.learning_rate_bounds(X, y, -1.0)
+    with pytest.raises(ValueError, match="y"):
+        descent.learning_rate_bounds(X, y[:-1])
+
+
+@pytest.mark.parametrize("key", descent.EXPLORER_PROBLEMS)
+def test_the_edge_is_where_descent_near_the_minimiser_stops_converging(key):
+    p = descent.PROBLEMS[key]
+    lam = 0.0 if not p.separable else 0.1
+    edge = descent.problem_bounds(p, lam).edge
+    theta = descent.minimiser(key, lam)
+    near = theta + 0.01
+    for factor, converges in ((0.9, True), (1.1, False)):
+        run = descent.descend(p, lam, factor * edge, 400, near)
+        assert (np.linalg.norm(run.path[-1] - theta) < 1e-4) == converges, factor
+
+
+def test_behaviour_names_what_happened():
+    p = descent.PROBLEMS["overlapping"]
+    calm = descent.descend(p, 0.0, 1.0, 30, p.start)
+    assert descent.behaviour(calm).kind == "falls" and "30 steps" in descent.behaviour(calm).text
+    edge = descent.problem_bounds(p, 0.0).edge
+    theta = descent.minimiser("overlapping", 0.0)
+    zig = descent.descend(p, 0.0, 0.9 * edge, 60, theta + 0.01)
+    assert descent.behaviour(zig).zigzag and "zig-zags" in descent.behaviour(zig).text
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -127,6 +222,8 @@ def test_bad_settings():
         descent.descend(p, -1.0, 0.1, 10, (0, 0))
     with pytest.raises(ValueError, match="problem must be one of"):
         descent.get_problem("nope")
+    with pytest.raises(ValueError, match="problem must be one of"):
+        descent.minimiser("nope", 0.0)
 
 
 def test_loss_at_agrees_with_grid_layout():
@@ -143,7 +240,7 @@ def test_loss_at_agrees_with_grid_layout():
 def test_every_method_starts_at_the_start_and_records_the_gradient(key, method):
     p = descent.PROBLEMS[key]
     run = descent.descend(p, 0.1, 1 / descent.smoothness(p, 0.1), 15, p.start, method)
-    assert run.method == method and run.path.shape == (16, 2) and run.diverged_at is None
+    assert run.method == method and run.path.shape == (16, 2) and run.overflow_at is None
     np.testing.assert_array_equal(run.path[0], p.start)
     for k in (0, 7, 15):  # the recorded gradient is the model's, in the two displayed parameters
         w, b = p.split(run.path[k])

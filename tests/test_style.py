@@ -13,7 +13,7 @@ import lessons
 from lessons.style import COLOUR_MAPS, MIN_FONT_SIZE, RC
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "lessons").glob("*.py"))
+SOURCES = sorted((ROOT / "lessons").rglob("*.py"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
