@@ -550,20 +550,20 @@ def behaviour(run: Run, tol: float = 1e-12) -> Behaviour:
     moves = np.diff(run.path, axis=0)[-quarter - 1 :]
     dots = np.einsum("ij,ij->i", moves[1:], moves[:-1])
     zigzag = bool(dots.size and np.mean(dots < 0) > 0.5)
-    path = "; the path zig-zags, each step pointing back against the one before" if zigzag else ""
+    path = "; the path zig-zags" if zigzag else ""
     if up.size == 0:
         return Behaviour("falls", f"J falls at every one of the {steps} steps{path}", up, zigzag)
-    peak = int(np.argmax(J))
     late = int(np.sum(up > steps - quarter))
     if late:
         above = ", and ends above its start" if J[-1] > J[0] else ""
         text = f"J does not settle: it still rises at {late} of the last {quarter} steps{above}"
         return Behaviour("oscillates", text, up, zigzag)
-    where = f"step {up[0]}" if up.size == 1 else f"{up.size} steps between {up[0]} and {up[-1]}"
+    where = f"at step {up[0]}" if up.size == 1 else f"at {up.size} steps ({up[0]}–{up[-1]})"
+    peak = int(np.argmax(J))
     if J[-1] > J[0]:
-        return Behaviour("rises", f"J rises at {where} (highest at step {peak}) and ends above its start", up, zigzag)
-    text = f"J rises at {where} (highest {J[peak]:.3g}, at step {peak}), then falls at every step after {up[-1]}"
-    return Behaviour("recovers", text + path, up, zigzag)
+        return Behaviour("rises", f"J rises {where} and ends above its start", up, zigzag)
+    high = f", up to {J[peak]:.3g} at step {peak}" if peak > 0 else ""
+    return Behaviour("recovers", f"J rises {where}{high}, then falls at every step from {up[-1]} on{path}", up, zigzag)
 
 
 def race(problem: Problem, lam: float, learning_rate: float, steps: int, start, methods=optimize.METHODS) -> dict:

@@ -247,7 +247,7 @@ class Explorer:
             Image.fromarray(self.frame_rgb(k)).save(out, format="png")
             return out.getvalue()
 
-    def gif(self, frames: int = 30, ms_per_frame: int = 150, colours: int = 96) -> bytes:
+    def gif(self, frames: int = 30, ms_per_frame: int = 150, colours: int = 256) -> bytes:
         """An animated GIF of the run at full size (12 pt text), which plays without a kernel.
 
         Parameters

@@ -1,12 +1,39 @@
-"""Driving JupyterLab in Chromium: open a notebook, run it, look at what it shows."""
+"""Driving JupyterLab in Chromium: start a server, open a notebook, run it, look at what it shows.
+
+Used by the browser tests (through conftest.py) and by benchmarks/explorer_browser.py, which
+puts this folder on ``sys.path``; so nothing here depends on pytest.
+"""
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import io
+import os
 import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's package
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 AS_TEXT = r"\b(?:HBox|VBox|Canvas)\(children=|\b(?:IntSlider|FloatSlider|Play|Dropdown)\(value="
@@ -21,6 +48,72 @@ ALL_DONE = """() => {
 # A widget output that rendered holds a widget view; one that failed holds nothing (or an error text).
 EMPTY_WIDGET_OUTPUTS = f"""() => [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="{WIDGET_MIME}"]')]
     .filter(o => !o.querySelector('.jupyter-widgets, .widget-box, .jupyter-matplotlib')).length"""
+
+
+def write_without_outputs(src: Path, dst: Path) -> None:
+    """Copy a notebook with every output and execution count removed, so that every
+    output a browser test sees was produced in that browser's session."""
+    import nbformat
+
+    nb = nbformat.read(src, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nb.metadata.pop("widgets", None)
+    nbformat.write(nb, dst)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def lab_server(root_dir: Path, notebooks: Path = ROOT / "notebooks", start_timeout: float = 60) -> Iterator[dict]:
+    """JupyterLab on a free localhost port with a token, serving ``root_dir``, filled first with a copy of
+    every notebook in ``notebooks`` without outputs (so that running them in a browser can never touch the
+    committed files, and every output seen comes from the browser's own run).
+
+    Yields ``{"base": "http://127.0.0.1:<port>", "token": ..., "root": root_dir}``; the server is stopped on
+    exit. Its log is ``root_dir/lab.log``. Runs JupyterLab with this interpreter (``sys.executable``).
+    """
+    root = Path(root_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    for nb in Path(notebooks).glob("*.ipynb"):
+        write_without_outputs(nb, root / nb.name)
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(root / ".jupyter"), JUPYTERLAB_WORKSPACES_DIR=str(root / ".ws"))
+    with open(root / "lab.log", "w") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+                f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
+                f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0",
+            ],
+            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root,
+        )  # fmt: skip
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.time() + start_timeout
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError(f"JupyterLab did not start; see {root / 'lab.log'}")
+                time.sleep(0.5)
+            yield {"base": base, "token": token, "root": root}
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def menu(page, top: str, item: str) -> None:
@@ -147,3 +240,163 @@ def type_into_readout(page, description: str, value: str, nth: int = 0) -> None:
 
 def figures(page):
     return page.locator(".jupyter-matplotlib-canvas-div")
+
+
+# ---------------------------------------------------------------- watching a canvas from inside the page
+
+#: The first ipympl figure's drawing canvas (an ipympl figure holds two: the image, then the rubber band's).
+FIGURE_CANVAS = ".jupyter-matplotlib-canvas-div canvas"
+
+# In the page: note the time (performance.now()) whenever the canvas's pixels change, and the time of every
+# keydown (event.timeStamp, the same clock). At each animation frame the canvas's pixels are hashed
+# (getImageData) if anything was drawn on it since the last frame (its 2D context's drawing methods are
+# wrapped to say so, which keeps the watching cheap), and every 30th frame in any case, in case something
+# draws another way. The canvas is looked up again at each frame, in case its view is re-rendered.
+WATCH_CANVAS = """(selector) => {
+    if (window.__canvasWatch) return;
+    const w = window.__canvasWatch = {selector, canvas: null, dirty: true, hash: null, frames: 0};
+    w.changes = [];  // when the pixels were seen to change
+    w.keys = [];  // when keys went down
+    window.addEventListener('keydown', e => w.keys.push(e.timeStamp), true);
+    const DRAWS = ['drawImage', 'putImageData', 'clearRect', 'fillRect', 'strokeRect', 'fill', 'stroke',
+                   'fillText', 'strokeText', 'reset'];
+    const watch = canvas => {
+        const ctx = canvas.getContext('2d');
+        for (const name of DRAWS) {
+            const draw = ctx[name];
+            if (typeof draw !== 'function' || draw.watched) continue;
+            const wrapped = function (...args) { w.dirty = true; return draw.apply(this, args); };
+            wrapped.watched = true;
+            ctx[name] = wrapped;
+        }
+    };
+    const hashOf = canvas => {
+        if (!canvas || !canvas.width || !canvas.height) return 'empty';
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        const words = new Uint32Array(data.buffer, data.byteOffset, data.byteLength >> 2);
+        let h1 = 0x811c9dc5, h2 = 0x9e3779b9;
+        for (let i = 0; i < words.length; i++) {
+            h1 = Math.imul(h1 ^ words[i], 16777619);
+            h2 = Math.imul(h2 + words[i], 2246822519) ^ (h2 >>> 13);
+        }
+        return `${canvas.width}x${canvas.height}:${h1 >>> 0}:${h2 >>> 0}`;
+    };
+    const tick = () => {
+        const canvas = document.querySelector(w.selector);
+        if (canvas !== w.canvas) {
+            w.canvas = canvas;
+            w.dirty = true;
+            if (canvas) watch(canvas);
+        }
+        if (w.dirty || w.frames % 30 === 0) {
+            w.dirty = false;
+            const h = hashOf(canvas);
+            if (h !== w.hash) {
+                if (w.hash !== null) w.changes.push(performance.now());
+                w.hash = h;
+            }
+        }
+        w.frames++;
+        requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+}"""
+
+
+def watch_canvas(page, selector: str = FIGURE_CANVAS) -> None:
+    """Start recording, in the page, when the pixels of the canvas at ``selector`` change and when keys
+    go down (see :func:`canvas_changes`, :func:`key_times`). Once per page; later calls do nothing."""
+    page.evaluate(WATCH_CANVAS, selector)
+
+
+def now_ms(page) -> float:
+    """The page's clock (``performance.now()``), in ms: the clock of every recorded time."""
+    return page.evaluate("() => performance.now()")
+
+
+def canvas_changes(page, since: float = 0.0) -> list[float]:
+    """Times (page clock, ms) at which the watched canvas's pixels were seen to change, after ``since``."""
+    return page.evaluate("(t) => window.__canvasWatch.changes.filter(c => c > t)", since)
+
+
+def key_times(page, since: float = 0.0) -> list[float]:
+    """Times (page clock, ms) of the keydown events after ``since``."""
+    return page.evaluate("(t) => window.__canvasWatch.keys.filter(k => k > t)", since)
+
+
+def wait_canvas_change(page, since: float, timeout_ms: float = 10_000) -> float:
+    """Wait for the watched canvas to change after ``since`` (page clock); return the time it did."""
+    page.wait_for_function(
+        "(t) => window.__canvasWatch.changes.some(c => c > t)", arg=since, timeout=timeout_ms, polling=20
+    )
+    return canvas_changes(page, since)[0]
+
+
+def wait_canvas_quiet(page, quiet_ms: float = 1500, since: float | None = None, timeout_ms: float = 30_000) -> float:
+    """Wait until the watched canvas has not changed for ``quiet_ms`` (counted from its last change, or from
+    ``since`` if later); return the time of its last change (or ``since``/now if none)."""
+    start = now_ms(page) if since is None else since
+    page.wait_for_function(
+        """([start, quiet]) => {
+            const w = window.__canvasWatch;
+            const last = Math.max(start, w.changes.length ? w.changes[w.changes.length - 1] : 0);
+            return performance.now() - last >= quiet && w.frames > 0;
+        }""",
+        arg=[start, quiet_ms],
+        timeout=timeout_ms,
+        polling=50,
+    )
+    changes = canvas_changes(page)
+    return max([start, *changes[-1:]])
+
+
+def canvas_pixels(page, selector: str = FIGURE_CANVAS) -> np.ndarray:
+    """The pixels (height x width x RGBA, uint8) of the canvas at ``selector``, read from the canvas itself
+    (not a screenshot: nothing drawn over it, no scaling)."""
+    url = page.evaluate("(s) => document.querySelector(s).toDataURL('image/png')", selector)
+    png = base64.b64decode(url.split(",", 1)[1])
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+def focus_slider_handle(page, description: str, nth: int = 0):
+    """Give keyboard focus to the handle of the slider labelled ``description`` (as Tab would: no click,
+    which could move it), and return the handle. Arrow keys then move the slider one step per press."""
+    handle = slider(page, description, nth).locator(".noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    assert handle.evaluate("el => el === document.activeElement"), f"could not focus the {description!r} slider"
+    return handle
+
+
+def press_keys(page, key: str, count: int, interval_ms: float) -> None:
+    """Press ``key`` ``count`` times, one press every ``interval_ms`` (each started on schedule, not
+    ``interval_ms`` after the previous one returned), into whatever has the focus."""
+    start = time.perf_counter()
+    for i in range(count):
+        delay = start + i * interval_ms / 1e3 - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        page.keyboard.press(key)
+
+
+# In the page: dispatch keydown + keyup of ``key`` on the focused element ``count`` times, each due
+# ``interval`` ms after the first (setTimeout against the page's clock, so that a late one does not
+# push the rest back). Resolves after the last.
+PRESS_KEYS_IN_PAGE = """([key, count, interval]) => new Promise(resolve => {
+    const target = document.activeElement, t0 = performance.now();
+    let i = 0;
+    const fire = () => {
+        const init = {key, code: key, bubbles: true, cancelable: true, composed: true};
+        target.dispatchEvent(new KeyboardEvent('keydown', init));
+        target.dispatchEvent(new KeyboardEvent('keyup', init));
+        if (++i < count) setTimeout(fire, Math.max(0, t0 + i * interval - performance.now()));
+        else resolve();
+    };
+    fire();
+})"""
+
+
+def press_keys_in_page(page, key: str, count: int, interval_ms: float) -> None:
+    """Like :func:`press_keys`, but timed inside the page, where Playwright's round trips cannot stretch
+    the intervals: the events are dispatched by script (``isTrusted`` is false; sliders do not check it)."""
+    page.evaluate(PRESS_KEYS_IN_PAGE, [key, count, interval_ms])

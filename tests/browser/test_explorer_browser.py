@@ -1,14 +1,31 @@
 """Notebook 07's explorer in a real JupyterLab in headless Chromium: Play animates the descent
-and the data view together (the checks every widget notebook gets are in test_widget_notebooks.py)."""
+and the data view together, and a burst of key presses on the learning-rate slider settles on the frame
+of the final value (the checks every widget notebook gets are in test_widget_notebooks.py). No timing
+is asserted here: benchmarks/explorer_browser.py measures it."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
-from helpers import changed_fraction, figures, readout, shot
+from helpers import (
+    canvas_pixels,
+    changed_fraction,
+    figures,
+    focus_slider_handle,
+    key_times,
+    now_ms,
+    press_keys,
+    readout,
+    shot,
+    wait_canvas_change,
+    wait_canvas_quiet,
+    watch_canvas,
+)
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "07_gradient_descent_explorer.ipynb"
+ETA = "η"  # in the learning-rate slider's label, whatever else the label says
 
 
 def test_play_advances_the_step_and_animates_both_views(notebook_page, screenshots):
@@ -26,3 +43,35 @@ def test_play_advances_the_step_and_animates_both_views(notebook_page, screensho
     left = changed_fraction(before[:, : w // 2], after[:, : w // 2])  # parameter space
     right_top = changed_fraction(before[: h // 2, w // 2 :], after[: h // 2, w // 2 :])  # data view
     assert left > 0.001 and right_top > 0.001, (left, right_top)
+
+
+def test_a_burst_of_key_presses_settles_on_the_frame_of_the_final_value(notebook_page, screenshots):
+    """30 ArrowRight presses 20 ms apart on the η slider: the figure stops changing, and what it then shows
+    is the frame of the slider's final value, the same as after one step away and back (not a frame of
+    a value passed on the way, nor a mix of frames)."""
+    page = notebook_page(NOTEBOOK)
+    figures(page).first.scroll_into_view_if_needed()
+    watch_canvas(page)
+    wait_canvas_quiet(page, 1500, timeout_ms=60_000)  # e.g. Play, started by another test, has stopped
+    focus_slider_handle(page, ETA)
+    before = readout(page, ETA)
+
+    t0 = now_ms(page)
+    press_keys(page, "ArrowRight", 30, 20)
+    assert len(key_times(page, t0)) == 30
+    wait_canvas_quiet(page, 1500, timeout_ms=120_000)
+    settled_value, settled = readout(page, ETA), canvas_pixels(page)
+    figures(page).first.screenshot(path=str(screenshots / "07_burst_settled.png"))
+    assert settled_value != before
+
+    for key in ("ArrowLeft", "ArrowRight"):  # one step away, and back
+        t = now_ms(page)
+        page.keyboard.press(key)
+        wait_canvas_change(page, t, timeout_ms=30_000)  # each step changes the figure
+        wait_canvas_quiet(page, 1500, timeout_ms=60_000)
+    again_value, again = readout(page, ETA), canvas_pixels(page)
+    figures(page).first.screenshot(path=str(screenshots / "07_burst_away_and_back.png"))
+    assert again_value == settled_value
+    assert again.shape == settled.shape
+    differ = float(np.any(again != settled, axis=2).mean())
+    assert differ < 0.001, f"{differ:.2%} of the pixels differ from the frame of the final value"
