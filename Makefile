@@ -44,7 +44,7 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest -n auto --ignore=tests/browser tests $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
-	$(BIN)/python -m pytest --nbval -n auto --dist loadscope notebooks $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --nbval -n auto --dist loadscope -p no:hypothesispytest notebooks $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -54,18 +54,18 @@ bench: $(STAMP)
 	@for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
 
 # The student edition: every notebook with its solution cells replaced by stubs, in build/student/
-# (generated, never committed; see lessons/student.py).
+# (generated, never committed; see tools/student.py).
 student: $(STAMP)
-	$(BIN)/python -m lessons.student build/student
+	$(BIN)/python -m tools.student build/student
 
-# Reveal.js decks of notebooks 03 and 07 for projecting, in build/slides/ (slide metadata: lessons/slides.py).
+# Reveal.js decks of notebooks 03 and 07 for projecting, in build/slides/ (slide metadata: tools/slides.py).
 slides: $(STAMP)
 	$(BIN)/jupyter nbconvert --to slides --output-dir build/slides \
 		notebooks/03_single_sample_gradient.ipynb notebooks/07_gradient_descent_explorer.ipynb
 
 # The small animation shown in the README.
 gif: $(STAMP)
-	$(BIN)/python -c "from lessons.explorer import Explorer; open('docs/explorer.gif', 'wb').write(Explorer('overlapping', steps=80, interactive=False).gif(frames=30))"
+	$(BIN)/python -m tools.gif
 
 clean:
 	rm -rf $(VENV) build

@@ -6,7 +6,7 @@ version of it, plus the plumbing that would distract from a lesson.
 
 from lessons import data, gradcheck, model, style
 
-style.apply()  # projector-friendly, colour-blind-safe figures in every notebook (see lessons.style)
+# Importing changes no global state: each notebook's setup cell calls ``lessons.style.apply()``.
 
 __version__ = "0.1.0"
 __all__ = ["data", "gradcheck", "model", "style", "__version__"]

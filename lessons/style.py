@@ -1,6 +1,6 @@
 """The series' figure style: readable on a projector, safe for colour-blind readers.
 
-Applied when :mod:`lessons` is imported, so every notebook gets it:
+Applied by :func:`apply`, which every notebook's setup cell calls (importing :mod:`lessons` changes nothing):
 
 * every text at 12 pt or more (titles 13 pt);
 * ``viridis`` as the default colour map (perceptually uniform, colour-blind safe);

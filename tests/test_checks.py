@@ -21,8 +21,14 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessons import checks
 from lessons.checks import Result, check_expression, check_gradient, check_loss, check_softmax_gradient, check_value
+from lessons.checks.mistakes import (
+    _ALIASES,
+    _binary_gradient_candidates,
+    _loss_candidates,
+    _softmax_gradient_candidates,
+)
+from lessons.checks.problems import _binary_problems, _softmax_problems
 from lessons.symbolic import sigmoid
 
 # ---------------------------------------------------------------- right answers, by loops
@@ -158,38 +164,6 @@ def grad_three_mistakes(X, y, w, b, lam=0.0):
 def grad_unknown(X, y, w, b, lam=0.0):
     dw, db = loop_gradient(X, y, w, b, lam)
     return 1.1 * dw, db
-
-
-GRADIENT_MISTAKES = [
-    (grad_sign, ["sign flipped", "ŷ − y"]),
-    (grad_sign_whole, ["sign flipped"]),
-    (grad_sum, ["sum instead of mean", "1/n"]),
-    (grad_bias_penalised, ["bias penalised", "λ"]),
-    (grad_no_lambda, ["λ term forgotten", "lam * w"]),
-    (grad_double_lambda, ["λ term doubled"]),
-    (grad_sigma_prime, ["σ′"]),
-    (grad_squared_error, ["σ′", "squared error"]),
-    (grad_only_dw, ["db missing", "returned no db"]),
-    (grad_db_zero, ["db missing", "db is 0"]),
-    (grad_db_none, ["db missing", "db is None"]),
-    (grad_column, ["wrong shape", "(2, 1)", "column"]),
-    (grad_row, ["wrong shape", "(1, 2)", "row"]),
-    (grad_db_array, ["wrong shape", "db must be a single number"]),
-    (grad_swapped, ["wrong order"]),
-]
-
-
-@pytest.mark.parametrize(("fn", "keywords"), GRADIENT_MISTAKES, ids=[f.__name__ for f, _ in GRADIENT_MISTAKES])
-def test_each_gradient_mistake_is_named(fn, keywords):
-    result = check_gradient(fn)
-    assert result.passed is False
-    assert result.status == "failed"
-    assert not result
-    assert result.message.startswith("✗ ")
-    for keyword in keywords:
-        assert keyword in result.message
-    assert "mistakes in" not in result.message  # one mistake, one diagnosis
-    assert "differs from the reference" not in result.message
 
 
 def test_right_gradients_pass():
@@ -442,7 +416,7 @@ def _ambiguous(candidates: list[dict]) -> list[tuple]:
     """Pairs of differently described mistakes that agree on every problem."""
 
     def told(key):
-        return frozenset(checks._ALIASES.get(c, c) for c in key)
+        return frozenset(_ALIASES.get(c, c) for c in key)
 
     out = []
     for k1, k2 in itertools.combinations(candidates[0], 2):
@@ -452,18 +426,18 @@ def _ambiguous(candidates: list[dict]) -> list[tuple]:
 
 
 def test_every_combination_of_mistakes_is_distinguishable_on_the_problems():
-    binary = [checks._binary_gradient_candidates(p) for p in checks._binary_problems()]
-    soft = [checks._softmax_gradient_candidates(p) for p in checks._softmax_problems()]
+    binary = [_binary_gradient_candidates(p) for p in _binary_problems()]
+    soft = [_softmax_gradient_candidates(p) for p in _softmax_problems()]
     for component in (0, 1):
         assert _ambiguous([c[component] for c in binary]) == []
         assert _ambiguous([c[component] for c in soft]) == []
     # minus_all and minus only coincide when the penalty is missing as well; both say "minus"
-    pairs = _ambiguous([checks._loss_candidates(p) for p in checks._binary_problems()])
+    pairs = _ambiguous([_loss_candidates(p) for p in _binary_problems()])
     assert all({"minus", "minus_all"} <= set(k1) | set(k2) and "pen_missing" in k1 for k1, k2 in pairs)
 
 
 def test_the_problems_make_the_mistakes_visible():
-    problems = checks._binary_problems()
+    problems = _binary_problems()
     assert any(p.lam > 0 and p.b != 0 for p in problems) and any(p.lam == 0 for p in problems)
     assert len({(p.n, p.d) for p in problems}) == len(problems)
     first = problems[0]
@@ -472,7 +446,7 @@ def test_the_problems_make_the_mistakes_visible():
         assert p.n > 1 and p.n != p.d and set(p.y) == {0.0, 1.0}
         y_hat = 1 / (1 + np.exp(-(p.X @ p.w + p.b)))
         assert np.ptp(y_hat) > 0.1
-    for p in checks._softmax_problems():
+    for p in _softmax_problems():
         assert p.d != p.w.shape[1] and set(p.y) == set(range(p.w.shape[1]))
 
 
@@ -532,29 +506,6 @@ def loss_penalty_without_half(X, y, w, b, lam=0.0):
 def loss_per_sample(X, y, w, b, lam=0.0):
     a, c = _nll_terms(X, y, w, b)
     return -(a + c)
-
-
-LOSS_MISTAKES = [
-    (loss_log2, ["log₂", "np.log"]),
-    (loss_log10, ["log₁₀"]),
-    (loss_no_minus, ["minus sign forgotten"]),
-    (loss_sum, ["sum instead of mean", "1/n"]),
-    (loss_only_y, ["(1 − y)", "missing"]),
-    (loss_only_1my, ["y·log ŷ", "missing"]),
-    (loss_no_penalty, ["λ penalty forgotten"]),
-    (loss_penalty_with_b, ["bias penalised"]),
-    (loss_penalty_without_half, ["λ‖w‖² instead of λ/2‖w‖²"]),
-    (loss_per_sample, ["wrong shape", "np.mean"]),
-]
-
-
-@pytest.mark.parametrize(("fn", "keywords"), LOSS_MISTAKES, ids=[f.__name__ for f, _ in LOSS_MISTAKES])
-def test_each_loss_mistake_is_named(fn, keywords):
-    result = check_loss(fn)
-    assert result.passed is False and result.status == "failed"
-    for keyword in keywords:
-        assert keyword in result.message
-    assert "mistakes in" not in result.message and "differs from the reference" not in result.message
 
 
 def test_right_loss_passes():
@@ -641,29 +592,6 @@ def soft_scalar_db(X, y, W, b, lam=0.0):
     return X.T @ R / len(y) + lam * W, R.mean()
 
 
-SOFTMAX_MISTAKES = [
-    (soft_sign, ["sign flipped (in dW and db)", "P − Y"]),
-    (soft_sum, ["sum instead of mean", "1/n"]),
-    (soft_transposed, ["wrong shape: dW must be (d, K) = (2, 3)", "did you compute (P − Y)ᵀX instead of Xᵀ(P − Y)?"]),
-    (soft_no_lambda, ["λ term forgotten", "lam * W"]),
-    (soft_bias_penalised, ["bias penalised"]),
-    (soft_no_db, ["db missing"]),
-    (soft_db_zero, ["db missing"]),
-    (soft_not_one_hot, ["one-hot"]),
-    (soft_broadcast_error, ["ValueError", "one-hot"]),
-    (soft_scalar_db, ["wrong shape", "(K,) = (3,)", "axis=0"]),
-]
-
-
-@pytest.mark.parametrize(("fn", "keywords"), SOFTMAX_MISTAKES, ids=[f.__name__ for f, _ in SOFTMAX_MISTAKES])
-def test_each_softmax_mistake_is_named(fn, keywords):
-    result = check_softmax_gradient(fn)
-    assert result.passed is False and result.status == "failed"
-    for keyword in keywords:
-        assert keyword in result.message
-    assert "mistakes in" not in result.message and "differs from the reference" not in result.message
-
-
 def test_right_softmax_gradient_passes():
     result = check_softmax_gradient(loop_softmax_gradient)
     assert result.passed
@@ -680,6 +608,70 @@ def test_an_unknown_softmax_mistake_shows_the_input():
     message = check_softmax_gradient(off).message
     assert message.startswith("✗ dW is right, but db differs from the reference by up to 0.01 ")
     assert "(n=4, d=2, K=3)" in message and "    W = np.array([[" in message and "    y = np.array([" in message
+
+
+# ---------------------------------------------------------------- every listed mistake is named
+
+#: (checker, an answer with one classic mistake, words its message must contain)
+NAMED_MISTAKES = [
+    # binary gradients
+    (check_gradient, grad_sign, ["sign flipped", "ŷ − y"]),
+    (check_gradient, grad_sign_whole, ["sign flipped"]),
+    (check_gradient, grad_sum, ["sum instead of mean", "1/n"]),
+    (check_gradient, grad_bias_penalised, ["bias penalised", "λ"]),
+    (check_gradient, grad_no_lambda, ["λ term forgotten", "lam * w"]),
+    (check_gradient, grad_double_lambda, ["λ term doubled"]),
+    (check_gradient, grad_sigma_prime, ["σ′"]),
+    (check_gradient, grad_squared_error, ["σ′", "squared error"]),
+    (check_gradient, grad_only_dw, ["db missing", "returned no db"]),
+    (check_gradient, grad_db_zero, ["db missing", "db is 0"]),
+    (check_gradient, grad_db_none, ["db missing", "db is None"]),
+    (check_gradient, grad_column, ["wrong shape", "(2, 1)", "column"]),
+    (check_gradient, grad_row, ["wrong shape", "(1, 2)", "row"]),
+    (check_gradient, grad_db_array, ["wrong shape", "db must be a single number"]),
+    (check_gradient, grad_swapped, ["wrong order"]),
+    # losses
+    (check_loss, loss_log2, ["log₂", "np.log"]),
+    (check_loss, loss_log10, ["log₁₀"]),
+    (check_loss, loss_no_minus, ["minus sign forgotten"]),
+    (check_loss, loss_sum, ["sum instead of mean", "1/n"]),
+    (check_loss, loss_only_y, ["(1 − y)", "missing"]),
+    (check_loss, loss_only_1my, ["y·log ŷ", "missing"]),
+    (check_loss, loss_no_penalty, ["λ penalty forgotten"]),
+    (check_loss, loss_penalty_with_b, ["bias penalised"]),
+    (check_loss, loss_penalty_without_half, ["λ‖w‖² instead of λ/2‖w‖²"]),
+    (check_loss, loss_per_sample, ["wrong shape", "np.mean"]),
+    # softmax gradients
+    (check_softmax_gradient, soft_sign, ["sign flipped (in dW and db)", "P − Y"]),
+    (check_softmax_gradient, soft_sum, ["sum instead of mean", "1/n"]),
+    (
+        check_softmax_gradient,
+        soft_transposed,
+        ["wrong shape: dW must be (d, K) = (2, 3)", "did you compute (P − Y)ᵀX instead of Xᵀ(P − Y)?"],
+    ),
+    (check_softmax_gradient, soft_no_lambda, ["λ term forgotten", "lam * W"]),
+    (check_softmax_gradient, soft_bias_penalised, ["bias penalised"]),
+    (check_softmax_gradient, soft_no_db, ["db missing"]),
+    (check_softmax_gradient, soft_db_zero, ["db missing"]),
+    (check_softmax_gradient, soft_not_one_hot, ["one-hot"]),
+    (check_softmax_gradient, soft_broadcast_error, ["ValueError", "one-hot"]),
+    (check_softmax_gradient, soft_scalar_db, ["wrong shape", "(K,) = (3,)", "axis=0"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("checker", "fn", "keywords"), NAMED_MISTAKES, ids=[f"{c.__name__}-{f.__name__}" for c, f, _ in NAMED_MISTAKES]
+)
+def test_each_mistake_is_named(checker, fn, keywords):
+    result = checker(fn)
+    assert result.passed is False
+    assert result.status == "failed"
+    assert not result
+    assert result.message.startswith("✗ ")
+    for keyword in keywords:
+        assert keyword in result.message
+    assert "mistakes in" not in result.message  # one mistake, one diagnosis
+    assert "differs from the reference" not in result.message
 
 
 # ---------------------------------------------------------------- numeric answers

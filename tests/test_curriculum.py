@@ -1,11 +1,11 @@
 """The table of contents in the README and in notebook 00 is generated from
-lessons.curriculum and must be in step with the notebooks that exist."""
+tools.curriculum and must be in step with the notebooks that exist."""
 
 import json
 import re
 from pathlib import Path
 
-from lessons.curriculum import BEGIN, CURRICULUM, END, markdown_table
+from tools.curriculum import BEGIN, CURRICULUM, END, markdown_table
 
 ROOT = Path(__file__).resolve().parents[1]
 NB = ROOT / "notebooks"
@@ -18,19 +18,19 @@ def block(text: str) -> str:
 def test_every_notebook_is_in_the_curriculum():
     names = {nb.filename for nb in CURRICULUM}
     for path in NB.glob("*.ipynb"):
-        assert path.name in names, f"{path.name}: add it to lessons/curriculum.py"
+        assert path.name in names, f"{path.name}: add it to tools/curriculum.py"
 
 
 def test_readme_table_is_in_sync():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert block(readme) == markdown_table(NB, "notebooks/"), "run: python -m lessons.curriculum"
+    assert block(readme) == markdown_table(NB, "notebooks/"), "run: python -m tools.curriculum"
 
 
 def test_notebook_00_map_is_in_sync():
     nb = json.loads((NB / "00_start_here.ipynb").read_text(encoding="utf-8"))
     cells = ["".join(c["source"]) for c in nb["cells"] if BEGIN in "".join(c["source"])]
     assert len(cells) == 1
-    assert block(cells[0]) == markdown_table(NB, ""), "run: python -m lessons.curriculum"
+    assert block(cells[0]) == markdown_table(NB, ""), "run: python -m tools.curriculum"
 
 
 def test_links_between_notebooks_point_to_existing_files():
@@ -46,19 +46,19 @@ def test_links_between_notebooks_point_to_existing_files():
 
 
 def test_every_notebook_opens_with_its_binder_and_nbviewer_badges():
-    from lessons.curriculum import badges, with_badges
+    from tools.curriculum import badges, with_badges
 
     for nb_meta in CURRICULUM:
         path = NB / nb_meta.filename
         if not path.exists():
             continue
         first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
-        assert badges(nb_meta.filename) in first, f"{path.name}: run python -m lessons.curriculum"
+        assert badges(nb_meta.filename) in first, f"{path.name}: run python -m tools.curriculum"
         assert with_badges(first, nb_meta.filename) == first  # in sync, and the script is idempotent
 
 
 def test_readme_links_every_notebook_for_binder_and_nbviewer():
-    from lessons.curriculum import binder_url, nbviewer_url
+    from tools.curriculum import binder_url, nbviewer_url
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in NB.glob("*.ipynb"):

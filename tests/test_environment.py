@@ -77,15 +77,16 @@ def code_sources():
         )
         # IPython magics are not Python; drop them before parsing.
         yield nb.name, re.sub(r"^\s*[%!].*$", "", code, flags=re.MULTILINE)
-    for py in sorted([*(ROOT / "tests").glob("*.py"), *(ROOT / "lessons").glob("*.py")]):
-        yield py.name, py.read_text()
+    for folder in ("lessons", "tools", "tests", "benchmarks"):
+        for py in sorted((ROOT / folder).rglob("*.py")):
+            yield str(py.relative_to(ROOT)), py.read_text()
 
 
 @pytest.mark.parametrize("name,source", list(code_sources()), ids=lambda v: v if v.endswith(("py", "ipynb")) else "")
 def test_every_third_party_import_is_pinned(name, source):
     pins = read_pins(ROOT / "requirements.txt")
     dists = metadata.packages_distributions()
-    local = {"lessons", "reference", "conftest", "browser_support"}
+    local = {"lessons", "tools", "reference", "conftest", "helpers"}
     for module in sorted(imported_modules(source) - set(sys.stdlib_module_names) - local):
         owners = {d.lower().replace("_", "-") for d in dists.get(module, [])}
         assert owners & pins.keys(), f"{name} imports {module!r}, whose package is not pinned in requirements.txt"

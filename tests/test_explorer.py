@@ -129,6 +129,9 @@ def test_arrows_fit_for_any_lambda_and_start(key, lam, u, v, k):
     run = descent.descend(p, lam, descent.problem_bounds(p, lam).safe / 2, 40, (x0 + u * (x1 - x0), y0 + v * (y1 - y0)))
     for selected in (None, 0):
         chain = layout.pull_chain(run, k, p.y, p.extent, selected)
+        if chain.scale == 0:  # the current point is off the view (or on its edge): nothing is drawn
+            assert not chain.vectors.any() and not chain.resultant.any() and not chain.selected.any()
+            continue
         ends = np.vstack([chain.tails, chain.tails + chain.vectors, run.path[k] + chain.resultant,
                           run.path[k] + chain.selected])  # fmt: skip
         inside = (ends[:, 0] >= x0) & (ends[:, 0] <= x1) & (ends[:, 1] >= y0) & (ends[:, 1] <= y1)

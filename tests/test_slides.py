@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from nbconvert import SlidesExporter
 
-from lessons.slides import DECKS, mark, slide_type
+from tools.slides import DECKS, mark, slide_type
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize("name", DECKS)
 def test_slide_metadata_is_in_sync(name):
     nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
-    assert mark(copy.deepcopy(nb)) == nb, "run: python -m lessons.slides"
+    assert mark(copy.deepcopy(nb)) == nb, "run: python -m tools.slides"
 
 
 @pytest.mark.parametrize("name", DECKS)

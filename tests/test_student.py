@@ -1,4 +1,4 @@
-"""The generated student edition (lessons.student, make student): no solution leaks into it, it runs from
+"""The generated student edition (tools.student, make student): no solution leaks into it, it runs from
 top to bottom under nbval-lax, and putting the solutions back gives the teacher's edition exactly."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons import student
+from tools import student
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

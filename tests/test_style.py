@@ -24,7 +24,7 @@ def code_of(path: Path) -> str:
     return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
 
 
-def test_importing_lessons_applies_the_style():
+def test_apply_sets_the_style():
     mpl.rcParams["font.size"] = 8
     lessons.style.apply()
     for key, value in RC.items():
@@ -33,6 +33,32 @@ def test_importing_lessons_applies_the_style():
     assert all(isinstance(s, (int, float)) and s >= MIN_FONT_SIZE for s in sizes)
     colours = [c["color"] for c in mpl.rcParams["axes.prop_cycle"]]
     assert colours[0].lower() == "#006ba4"  # tableau-colorblind10
+
+
+def test_importing_lessons_changes_no_global_state():
+    """A fresh interpreter: importing every module of the package leaves matplotlib's settings as they were."""
+    import subprocess
+    import sys
+
+    modules = sorted(
+        "lessons." + ".".join(p.relative_to(ROOT / "lessons").with_suffix("").parts).removesuffix(".__init__")
+        for p in SOURCES
+    )
+    code = (
+        "import importlib, matplotlib as mpl\n"
+        "before = {k: repr(v) for k, v in mpl.rcParams.items()}\n"
+        f"for m in {[m.removesuffix('.__init__') for m in modules]!r}: importlib.import_module(m)\n"
+        "changed = [k for k, v in mpl.rcParams.items() if repr(v) != before[k]]\n"
+        "assert not changed, changed\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_notebook_applies_the_style_in_its_setup_cell(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    setup = next("".join(c["source"]) for c in cells if c["cell_type"] == "code" and "lessons" in "".join(c["source"]))
+    assert "lessons.style.apply()" in setup, f"{path.name}: its first cell that imports lessons must apply the style"
 
 
 @pytest.mark.parametrize("path", SOURCES + NOTEBOOKS, ids=lambda p: p.name)

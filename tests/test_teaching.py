@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons.curriculum import CURRICULUM
+from tools.curriculum import CURRICULUM
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = (ROOT / "TEACHING.md").read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """The student edition: the committed notebooks with every solution replaced by a stub.
 
 The committed notebooks are the teacher's edition: each exercise's solution sits in
-a code cell tagged ``solution``. ``python -m lessons.student [OUT]`` (``make
+a code cell tagged ``solution``. ``python -m tools.student [OUT]`` (``make
 student``) writes a copy of every notebook to ``build/student/`` in which each
 such cell keeps only what a learner needs to start:
 

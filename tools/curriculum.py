@@ -188,7 +188,7 @@ def sync(root: str | Path | None = None) -> list[str]:
     notebook 00's map cell, and the badge line in every notebook's first cell.
     Returns the files that changed.
 
-    Run ``python -m lessons.curriculum`` after adding a notebook.
+    Run ``python -m tools.curriculum`` after adding a notebook.
     """
     import json
 

@@ -1,6 +1,6 @@
 """Slide metadata for projecting a notebook as a reveal.js deck (``make slides``).
 
-``python -m lessons.slides`` marks the cells of the notebooks in :data:`DECKS`:
+``python -m tools.slides`` marks the cells of the notebooks in :data:`DECKS`:
 a ``#`` or ``##`` heading starts a slide, a ``###`` heading a sub-slide, every
 other cell continues the current slide, and the exercises with their solutions
 are left out of the deck (``skip``). ``make slides`` then renders the decks with

@@ -1,0 +1,75 @@
+"""The checker of the binary cross-entropy loss with L2 penalty, :func:`check_loss`."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lessons.checks.formatting import _a, _bullets, _num
+from lessons.checks.mistakes import _LOSS_MISTAKES, _close, _diagnose, _loss_candidates
+from lessons.checks.problems import _binary_problems, _Problem
+from lessons.checks.reading import _real_array, _require_finite, _run
+from lessons.checks.result import Result, _fail, _failed, _never_raises, _passed
+
+
+def _parse_loss(out: object, p: _Problem) -> float:
+    """The loss, a number, from what a loss function returned on ``p``.
+
+    Raises
+    ------
+    _Stop
+        A failure saying what is wrong: None, several values, a bool, not a number, one loss per
+        sample, a NaN.
+    """
+    if out is None:
+        _fail("your function returned None: did you forget the `return`?")
+    if isinstance(out, (tuple, list)):
+        _fail(f"your function returned {_a(out)} of {len(out)} values; it must return the loss only, a single number")
+    if isinstance(out, (bool, np.bool_)):
+        _fail(f"your function returned {out}, a bool; it must return the loss, a number")
+    value = _real_array(out, "your loss")
+    if value.ndim != 0:
+        if value.shape == (p.n,):
+            _fail(
+                f"wrong shape: your function returned an array of shape (n,) = ({p.n},), one loss per sample; "
+                "the loss is their mean (np.mean), a single number"
+            )
+        _fail(f"wrong shape: the loss must be a single number, got an array of shape {value.shape}")
+    _require_finite(value, "your loss")
+    return float(value)
+
+
+@_never_raises
+def check_loss(fn: object) -> Result:
+    """Check a learner's binary cross-entropy loss with L2 penalty.
+
+    Parameters
+    ----------
+    fn : callable
+        ``fn(X, y, w, b, lam=0.0) -> float``: the mean negative log-likelihood
+        plus ``λ/2 ‖w‖²`` (``b`` not penalised). Compared with
+        :func:`lessons.model.loss` on a few fixed problems.
+
+    Returns
+    -------
+    Result
+        Passed when ``fn`` matches on every problem; otherwise the message
+        names the mistake it recognises (log₂ or log₁₀ instead of the natural
+        log, minus sign forgotten, sum instead of mean (1/n), the (1 − y) or
+        the y·log ŷ term missing, λ penalty forgotten, λ‖w‖² instead of
+        λ/2‖w‖², bias penalised) or shows an input where ``fn`` differs.
+    """
+    problems = _binary_problems()
+    values = _run(fn, problems, _parse_loss, "(X, y, w, b, lam=0.0)", "check_loss(loss)")
+    cands = [_loss_candidates(p) for p in problems]
+    key = _diagnose(values, cands)
+    if key == ():
+        return _passed(f"your loss matches lessons.model.loss on {len(problems)} problems (including λ > 0 and b ≠ 0)")
+    if key is not None:
+        items = [f"{title}: {text}" for code, (title, text) in _LOSS_MISTAKES.items() if code in key]
+        return _failed(_bullets(items, "your loss"))
+    i = next(i for i, (v, c) in enumerate(zip(values, cands, strict=True)) if not _close(v, c[()]))
+    expected = cands[i][()]
+    return _failed(
+        f"your loss differs from the reference by {_num(abs(values[i] - expected))}, at this input "
+        f"({problems[i].size()}):\n{problems[i].listing()}\n  expected: {_num(expected)}\n  yours:    {_num(values[i])}"
+    )

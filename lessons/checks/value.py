@@ -1,0 +1,65 @@
+"""The checker of a numeric answer, a scalar or an array: :func:`check_value`."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lessons.checks.formatting import _num
+from lessons.checks.reading import _real_array, _require_finite
+from lessons.checks.result import Result, _failed, _in_context, _never_raises, _not_attempted, _passed
+
+
+@_never_raises
+def check_value(
+    value: object, expected: object, name: str = "your value", rtol: float = 1e-6, atol: float = 1e-12
+) -> Result:
+    """Check a numeric answer, a scalar or an array.
+
+    Parameters
+    ----------
+    value : float or array_like
+        The learner's answer.
+    expected : float or array_like
+        The right answer; ``value`` must have its shape.
+    name : str
+        How the message refers to the value, e.g. ``"p"``.
+    rtol, atol : float
+        Passed when ``|value − expected| <= atol + rtol |expected|`` entrywise.
+
+    Returns
+    -------
+    Result
+        The message gives the learner's value and how far it is (the largest
+        difference and where), and says so when only the sign is wrong.
+        ``...`` is "not attempted".
+    """
+    name = str(name)
+    if value is Ellipsis:
+        return _not_attempted(f"replace the `...` with your value of {name}")
+    with _in_context(prefix=f"cannot check {name}: "):
+        want = _real_array(expected, "the expected value")
+    got = _real_array(value, name)
+    if got.shape != want.shape:
+        text = f"wrong shape: {name} has shape {got.shape}, expected shape {want.shape}"
+        if got.ndim == 2 and got.shape == want.shape[::-1]:
+            text += ": transposed?"
+        return _failed(text)
+    if np.isfinite(want).all():  # a NaN or infinity expected is compared entrywise below
+        _require_finite(got, name)
+    ok = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True)
+    if ok.all():
+        if got.ndim == 0:
+            return _passed(f"{name} = {_num(got)} is right")
+        return _passed(f"{name} is right (all {got.size} entries)")
+    sign = " It has the wrong sign." if np.allclose(got, -want, rtol=rtol, atol=atol) else ""
+    if got.ndim == 0:
+        gap = float(got - want)
+        rel = f" (relative error {abs(gap) / abs(float(want)):.1e})" if want != 0 else ""
+        return _failed(f"{name} = {_num(got)} is off by {_num(gap)}{rel}.{sign}")
+    diff = np.where(ok, 0.0, np.abs(got - want))
+    idx = tuple(int(i) for i in np.unravel_index(np.argmax(diff), diff.shape))
+    where = idx[0] if len(idx) == 1 else idx
+    return _failed(
+        f"{name}: {int((~ok).sum())} of {got.size} entries are off; the largest difference is "
+        f"{_num(diff[idx])} at index {where}, where yours is {_num(got[idx])}.{sign}"
+    )
