@@ -24,14 +24,17 @@ def nbviewer_url(filename: str) -> str:
     return f"https://nbviewer.org/github/{REPOSITORY}/blob/HEAD/notebooks/{filename}"
 
 
-BADGES_BEGIN, BADGES_END = "<!-- badges:begin -->", "<!-- badges:end -->"
+#: The badge line is found by how it starts. (No HTML-comment markers around it: a line that starts with ``<!--``
+#: opens a raw HTML block in CommonMark, and the badges' markdown would then be shown as text.)
+BADGES_START = "[![Open in Binder]("
+_OLD_MARKERS = ("<!-- badges:begin -->", "<!-- badges:end -->")  # the previous format, still recognised
 
 
 def badges(filename: str) -> str:
     """The badge line at the top of each notebook: run it on Binder, read it on nbviewer."""
     return (
-        f"{BADGES_BEGIN}[![Open in Binder]({BINDER_BADGE})]({binder_url(filename)}) "
-        f"[![View on nbviewer]({NBVIEWER_BADGE})]({nbviewer_url(filename)}){BADGES_END}"
+        f"[![Open in Binder]({BINDER_BADGE})]({binder_url(filename)}) "
+        f"[![View on nbviewer]({NBVIEWER_BADGE})]({nbviewer_url(filename)})"
     )
 
 
@@ -231,10 +234,16 @@ def sync(root: str | Path | None = None) -> list[str]:
 def with_badges(source: str, filename: str) -> str:
     """``source`` (a first cell: the title line, then the rest) with the badge line just below the title."""
     line = badges(filename)
-    if BADGES_BEGIN in source:
-        head, _, rest = source.partition(BADGES_BEGIN)
-        _, _, tail = rest.partition(BADGES_END)
+    begin, end = _OLD_MARKERS
+    if begin in source:
+        head, _, rest = source.partition(begin)
+        _, _, tail = rest.partition(end)
         return head + line + tail
+    lines = source.split("\n")
+    for i, old in enumerate(lines):
+        if old.startswith(BADGES_START):
+            lines[i] = line
+            return "\n".join(lines)
     title, sep, rest = source.partition("\n")
     return f"{title}\n\n{line}\n" + (rest if rest.startswith("\n") else "\n" + rest if rest else "")
 
