@@ -14,6 +14,8 @@ import numbers
 import numpy as np
 
 __all__ = [
+    "as_float_array",
+    "require_finite",
     "as_matrix",
     "as_labels",
     "as_vector",
@@ -24,8 +26,28 @@ __all__ = [
 ]
 
 
-def _as_float_array(value: object, name: str) -> np.ndarray:
-    """Convert ``value`` to a float64 array, rejecting non-numeric input."""
+def as_float_array(value: object, name: str) -> np.ndarray:
+    """Convert ``value`` to a float64 array of any shape, rejecting non-numeric input.
+
+    Parameters
+    ----------
+    value : array_like, any shape
+        Numbers (booleans count as numbers); not a string, a ragged list or a complex array.
+    name : str
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    ndarray, same shape as ``value``, dtype float64
+        Not checked for NaN or inf: see :func:`require_finite`.
+
+    Raises
+    ------
+    TypeError
+        For strings, object or complex arrays and other non-numeric dtypes.
+    ValueError
+        When ``value`` cannot be read as an array at all.
+    """
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be numeric, got {type(value).__name__}")
     try:
@@ -46,7 +68,16 @@ def _first_bad(mask: np.ndarray) -> tuple[int, ...]:
     return tuple(int(i) for i in np.argwhere(mask)[0])
 
 
-def _require_finite(arr: np.ndarray, name: str) -> None:
+def require_finite(arr: np.ndarray, name: str) -> None:
+    """Raise a ``ValueError`` naming ``name`` and the first NaN or inf in ``arr`` (and where it is).
+
+    Parameters
+    ----------
+    arr : ndarray, any shape
+        Float array to scan.
+    name : str
+        The argument's name, for the error message.
+    """
     bad = ~np.isfinite(arr)
     if bad.any():
         idx = _first_bad(bad)
@@ -60,7 +91,7 @@ def as_matrix(X: object, name: str = "X", check_finite: bool = True) -> np.ndarr
     ``check_finite=False`` skips the scan for NaN and inf, for a caller that
     checks finiteness itself more cheaply (see :func:`lessons.model._z`).
     """
-    arr = _as_float_array(X, name)
+    arr = as_float_array(X, name)
     if arr.ndim != 2:
         raise ValueError(f"{name} must be 2-D with shape (n, d), got {arr.ndim}-D shape {arr.shape}")
     if arr.shape[0] == 0:
@@ -68,7 +99,7 @@ def as_matrix(X: object, name: str = "X", check_finite: bool = True) -> np.ndarr
     if arr.shape[1] == 0:
         raise ValueError(f"{name} must have at least one feature (column), got shape {arr.shape}")
     if check_finite:
-        _require_finite(arr, name)
+        require_finite(arr, name)
     return arr
 
 
@@ -78,12 +109,12 @@ def as_vector(v: object, length: int, name: str, what: str) -> np.ndarray:
     ``what`` says where the length comes from, for the error message,
     e.g. ``"d = X.shape[1]"``.
     """
-    arr = _as_float_array(v, name)
+    arr = as_float_array(v, name)
     if arr.ndim != 1:
         raise ValueError(f"{name} must be 1-D with shape ({what},), got {arr.ndim}-D shape {arr.shape}")
     if arr.shape[0] != length:
         raise ValueError(f"{name} must have length {what} = {length}, got {arr.shape[0]}")
-    _require_finite(arr, name)
+    require_finite(arr, name)
     return arr
 
 

@@ -21,7 +21,6 @@ from scipy.optimize import linprog
 
 from lessons import data, model, optimize
 from lessons._validate import as_labels, as_matrix, as_nonnegative, as_positive, as_positive_int, as_scalar
-from lessons.optimize import gradient_descent
 from lessons.surface import loss_at
 
 __all__ = [
@@ -252,7 +251,7 @@ def _newton_minimiser(A: np.ndarray, y: np.ndarray, lam: float, mask: np.ndarray
 
 def _bounds(A: np.ndarray, y: np.ndarray, lam: float, mask: np.ndarray) -> tuple[Bounds, np.ndarray | None]:
     n = len(y)
-    L = float(np.linalg.eigvalsh(A.T @ A / (4 * n) + lam * np.diag(mask)).max())
+    L = optimize.smoothness_bound(A, lam, mask)  # lambda_max(A.T A / (4 n) + lam D)
     if not _has_minimiser(A, y, lam, mask):
         return Bounds(2 / L, None), None
     theta = _newton_minimiser(A, y, lam, mask)
@@ -307,6 +306,15 @@ def problem_bounds(problem: Problem, lam: float = 0.0) -> Bounds:
 
 def smoothness(problem: Problem, lam: float = 0.0) -> float:
     """``L``, the largest curvature the loss can have anywhere (so ``safe = 2 / L``).
+
+    ``L = lambda_max(A.T A / (4 n) + lam * D)`` in the problem's two parameters, from
+    :func:`lessons.optimize.smoothness_bound`, the function behind
+    :func:`lessons.optimize.default_learning_rate` too (which is ``1 / L`` for ``A = [X 1]``).
+
+    Parameters
+    ----------
+    problem : Problem
+    lam : float, default 0.0
 
     Returns
     -------
@@ -415,44 +423,32 @@ METHOD_LABELS: dict[str, str] = {
 #: The explorer's fixed settings for each optimiser (its learning rate comes from the slider).
 EXPLORER_OPTIONS: dict[str, dict] = {
     "gd": {},
-    "sgd": {"batch_size": 10, "seed": 0},
+    "sgd": {"batch_size": 10, "seed": 0},  # at most n: on the 4-point example SGD uses full batches
     "momentum": {"momentum": 0.9},
     "adam": {},
     "newton": {},
 }
 
 
-class _TwoParameters:
-    """The loss as a function of a problem's two displayed parameters, for :func:`lessons.optimize.minimize`."""
-
-    def __init__(self, problem: Problem, lam: float):
-        self.problem, self.lam, self.n = problem, lam, len(problem.y)
-
-    def value_and_grad(self, theta, rows=None):
-        p = self.problem
-        X, y = (p.X, p.y) if rows is None else (p.X[rows], p.y[rows])
-        w, b = p.split(theta)
-        J, dw, db = model._loss_and_gradient(X, y, w, b, self.lam)
-        return J, (np.append(dw, db) if p.fit_bias else dw)
-
-    def hessian(self, theta):
-        w, b = self.problem.split(theta)
-        H = model.hessian(self.problem.X, self.problem.y, w, b, self.lam)
-        return H if self.problem.fit_bias else H[:2, :2]
+def _two_parameters(problem: Problem, lam: float) -> optimize.ModelObjective:
+    """The loss as a function of a problem's two displayed parameters, for :func:`lessons.optimize.minimize`:
+    ``(w, b)`` with one feature, or ``(w1, w2)`` with the bias held at 0."""
+    return optimize.binary_objective(problem.X, problem.y, lam, fixed_bias=None if problem.fit_bias else 0.0)
 
 
 def _trajectory(problem: Problem, lam: float, eta: float, steps: int, start, method: str):
-    """``(path, losses, overflow_at)`` of one optimiser in the two displayed parameters."""
-    if method == "gd":
-        w0, b0 = problem.split(start)
-        traj = gradient_descent(problem.X, problem.y, w0, b0, lam, eta, steps, fit_bias=problem.fit_bias)
-        cols = [0, -1] if problem.fit_bias else [0, 1]
-        return traj.path[:, cols], traj.losses[: len(traj.path)], traj.diverged_at
-    options = dict(EXPLORER_OPTIONS[method], steps=steps, tol=0.0)
+    """``(path, losses, overflow_at)`` of one optimiser in the two displayed parameters.
+
+    Every run goes exactly ``steps`` updates (``tol=None``: no convergence test, so no warning),
+    unless a value overflows. Gradient descent is the same run as :func:`lessons.optimize.gradient_descent`.
+    """
+    options = dict(EXPLORER_OPTIONS[method], steps=steps, tol=None)
+    if "batch_size" in options:  # mini-batches of 10, or the whole data set when it is smaller (the 4 points)
+        options["batch_size"] = min(options["batch_size"], len(problem.y))
     if method != "newton":
         options["learning_rate"] = eta
     method, options = optimize.check_options(method, options, len(problem.y))
-    res = optimize.minimize(_TwoParameters(problem, lam), np.asarray(start, dtype=float), method, options)
+    res = optimize.minimize(_two_parameters(problem, lam), np.asarray(start, dtype=float), method, options)
     return res.path, res.losses, res.diverged_at
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from lessons._validate import _as_float_array, _require_finite, as_positive
+from lessons._validate import as_float_array, as_positive, require_finite
 
 __all__ = ["numerical_gradient", "relative_error"]
 
@@ -38,10 +38,10 @@ def numerical_gradient(f: Callable[[np.ndarray], float], theta, h: float = 1e-6)
     """
     if not callable(f):
         raise TypeError(f"f must be callable, got {type(f).__name__}")
-    theta = _as_float_array(theta, "theta")
+    theta = as_float_array(theta, "theta")
     if theta.ndim != 1 or theta.size == 0:
         raise ValueError(f"theta must be a non-empty 1-D array of shape (p,), got shape {theta.shape}")
-    _require_finite(theta, "theta")
+    require_finite(theta, "theta")
     h = as_positive(h, "h")
 
     def call(t: np.ndarray) -> float:

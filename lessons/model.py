@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lessons._validate import _require_finite, as_labels, as_matrix, as_nonnegative, as_scalar, as_vector
+from lessons._validate import as_labels, as_matrix, as_nonnegative, as_scalar, as_vector, require_finite
 
 __all__ = ["sigmoid", "softplus", "logits", "per_sample_loss", "loss", "gradient", "loss_and_gradient", "hessian"]
 
@@ -103,9 +103,9 @@ def _z(X: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
     if np.isfinite(z).all():
         zero = w == 0
         if zero.any() and not np.isfinite(X[:, zero]).all():
-            _require_finite(X, "X")
+            require_finite(X, "X")
         return z
-    _require_finite(X, "X")  # a NaN or inf in X: say where
+    require_finite(X, "X")  # a NaN or inf in X: say where
     i = int(np.argmax(~np.isfinite(z)))
     raise ValueError(f"the logit X @ w + b overflowed float64 at sample {i}; rescale X or use smaller w and b")
 

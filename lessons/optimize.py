@@ -1,20 +1,41 @@
 """Optimisers for the loss, as trajectories (no drawing).
 
-- :func:`gradient_descent`: plain gradient descent from a given start, as used
-  by the explorer (notebook 07).
-- :func:`fit`: the binary model fitted by ``"gd"``, ``"sgd"``, ``"momentum"``,
-  ``"adam"`` or ``"newton"`` (notebook 08). The engine, :func:`minimize`, works
-  on any :class:`Objective`; :mod:`lessons.softmax` uses it too.
+- :func:`fit`: the binary model, fitted by default (``method="auto"``) with
+  Newton's method, or with L-BFGS (scipy's) when it has more than
+  :data:`NEWTON_MAX_PARAMETERS` parameters; ``"gd"``, ``"sgd"``,
+  ``"momentum"`` and ``"adam"`` by name (notebook 08).
+- :func:`gradient_descent`: plain gradient descent from a given start for a
+  fixed number of steps (notebooks 06, 07, 09, 12), i.e. :func:`minimize`
+  with ``method="gd"`` and no convergence test.
+- The engine: :func:`minimize` runs one method on an :class:`Objective`.
+  :class:`ModelObjective` makes one from a model's loss-and-gradient, its
+  Hessian and the split of the flat parameter vector ``theta`` into weights
+  and bias; the binary model (:func:`binary_objective`),
+  :mod:`lessons.softmax` and the explorer's two-parameter view
+  (:mod:`lessons.descent`) all use it. Every run gives a :class:`FitResult`.
+- :func:`smoothness_bound`: ``L``, the largest curvature the loss can have;
+  :func:`default_learning_rate` is ``1 / L`` and
+  :func:`lessons.descent.smoothness` is ``L`` in the explorer's two parameters.
+
+A run that stops before ``||grad J|| <= tol`` warns with
+:class:`lessons.ConvergenceWarning`; ``tol=None`` asks for exactly ``steps``
+updates with no convergence test, and never warns.
 """
 
 from __future__ import annotations
 
+import math
 import numbers
+import os
+import sys
 import time
-from dataclasses import dataclass
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from typing import Protocol
 
 import numpy as np
+from scipy.optimize import minimize as _scipy_minimize
 
 from lessons import model
 from lessons._validate import (
@@ -26,147 +47,62 @@ from lessons._validate import (
     as_scalar,
     as_vector,
 )
+from lessons.exceptions import ConvergenceWarning
 
-__all__ = ["Trajectory", "gradient_descent", "FitResult", "Objective", "METHODS", "fit", "minimize", "check_options"]
-
-
-@dataclass
-class Trajectory:
-    """The iterates of a descent run.
-
-    Attributes
-    ----------
-    path : ndarray, shape (k + 1, d + 1)
-        ``(w..., b)`` at steps 0..k; row 0 is the start.
-    losses : ndarray, shape (k + 1,)
-        ``J`` at each row of ``path``.
-    grad_norms : ndarray, shape (k + 1,)
-        ``||grad J||`` at each row of ``path``.
-    diverged_at : int or None
-        The step at which the iterates left the range where the loss can be
-        evaluated (the logits overflowed), or None.
-    """
-
-    path: np.ndarray
-    losses: np.ndarray
-    grad_norms: np.ndarray
-    diverged_at: int | None = None
-
-    @property
-    def w(self) -> np.ndarray:
-        return self.path[-1, :-1]
-
-    @property
-    def b(self) -> float:
-        return float(self.path[-1, -1])
-
-
-def gradient_descent(
-    X, y, w0, b0, lam: float = 0.0, learning_rate: float = 0.1, steps: int = 100, fit_bias: bool = True
-) -> Trajectory:
-    """Plain (full-batch) gradient descent, ``theta <- theta - eta * grad J(theta)``.
-
-    Parameters
-    ----------
-    X : array_like, shape (n, d)
-    y : array_like, shape (n,), values in {0, 1}
-    w0 : array_like, shape (d,)
-        Start weights.
-    b0 : float
-        Start bias.
-    lam : float, default 0.0
-        L2 strength, ``>= 0``.
-    learning_rate : float, default 0.1
-        ``eta > 0``.
-    steps : int, default 100
-        Number of updates, ``>= 1``.
-    fit_bias : bool, default True
-        If False, ``b`` stays at ``b0`` (a model without a trainable bias);
-        ``grad_norms`` then measure the gradient in ``w`` only.
-
-    Returns
-    -------
-    Trajectory
-        With ``steps + 1`` rows, or fewer if the run diverged (then
-        ``diverged_at`` is set and no row contains inf or NaN).
-    """
-    X = as_matrix(X, "X")
-    d = X.shape[1]
-    w = as_vector(w0, d, "w0", "d = X.shape[1]").copy()
-    b = as_scalar(b0, "b0")
-    eta = as_positive(learning_rate, "learning_rate")
-    steps = as_positive_int(steps, "steps")
-    y = as_labels(y, X.shape[0], "y")
-    lam = as_nonnegative(lam, "lam")
-
-    ws, bs, losses, norms = [w], [b], [], []  # the path, as weights and biases
-    diverged_at = None
-    for k in range(steps + 1):
-        try:
-            J, dw, db = model._loss_and_gradient(X, y, w, b, lam)
-        except ValueError:  # the logits or the penalty overflowed: divergence
-            ws.pop()
-            bs.pop()
-            diverged_at = k
-            break
-        if not fit_bias:
-            db = 0.0
-        losses.append(J)
-        norms.append(float(np.sqrt(dw @ dw + db * db)))
-        if k == steps:
-            break
-        with np.errstate(over="ignore", invalid="ignore"):
-            w, b = w - eta * dw, b - eta * db
-        if not (np.isfinite(w).all() and np.isfinite(b)):
-            diverged_at = k + 1
-            break
-        ws.append(w)
-        bs.append(b)
-    path = np.column_stack([np.array(ws).reshape(len(ws), d), bs])
-    return Trajectory(path, np.array(losses), np.array(norms), diverged_at)
+__all__ = [
+    "FitResult",
+    "Trajectory",
+    "Objective",
+    "ModelObjective",
+    "binary_objective",
+    "METHODS",
+    "FIT_METHODS",
+    "NEWTON_MAX_PARAMETERS",
+    "check_options",
+    "minimize",
+    "smoothness_bound",
+    "default_learning_rate",
+    "fit",
+    "gradient_descent",
+]
 
 
 # --------------------------------------------------------------------------------------------
-# fit(method=...): one engine for every optimiser, on a flat parameter vector theta
+# the result
 # --------------------------------------------------------------------------------------------
-
-METHODS = ("gd", "sgd", "momentum", "adam", "newton")
-
-#: Options each method accepts, besides ``steps``, ``tol``, ``w0`` and ``b0``.
-_METHOD_OPTIONS = {
-    "gd": {"learning_rate"},
-    "sgd": {"learning_rate", "batch_size", "seed"},
-    "momentum": {"learning_rate", "momentum"},
-    "adam": {"learning_rate", "beta1", "beta2", "eps"},
-    "newton": set(),
-}
-_COMMON_OPTIONS = {"steps", "tol"}
-_DEFAULT_STEPS = {"gd": 1000, "sgd": 1000, "momentum": 1000, "adam": 1000, "newton": 50}
 
 
 @dataclass
 class FitResult:
-    """What :func:`fit` returns.
+    """What :func:`minimize`, :func:`fit` and :func:`gradient_descent` return.
 
     Attributes
     ----------
     path : ndarray, shape (k + 1, p)
         The parameters after each update; row 0 is the start. For the binary
-        model ``p = d + 1`` and a row is ``(w..., b)``.
+        model ``p = d + 1`` and a row is ``(w..., b)`` (also when the bias is
+        held fixed, as by ``gradient_descent(..., fit_bias=False)``).
     losses : ndarray, shape (k + 1,)
         The full objective ``J`` at each row of ``path``.
     grad_norms : ndarray, shape (k + 1,)
-        ``||grad J||`` (full batch) at each row of ``path``.
+        ``||grad J||`` (full batch, over the parameters being fitted) at each
+        row of ``path``.
     times : ndarray, shape (k + 1,)
         Seconds of work up to each row: the gradients and updates the method
         needs. For ``sgd`` the full-batch loss and gradient that fill
         ``losses`` are bookkeeping and are not counted. Machine dependent.
     converged : bool
-        True if ``||grad J|| <= tol`` was reached.
+        True if ``||grad J|| <= tol`` was reached; under the default
+        tolerance of ``newton`` and ``lbfgs``, also if no step could make
+        further progress (the minimum to float64 precision). Always False
+        for a run with ``tol=None``.
     diverged_at : int or None
         The update at which the iterates overflowed, or None. Then ``path``
         stops before it and holds no inf or NaN.
     method : str
+        The method that ran (``"auto"`` resolved to ``"newton"`` or ``"lbfgs"``).
+    message : str
+        Why the run stopped, in words.
     """
 
     path: np.ndarray
@@ -176,6 +112,7 @@ class FitResult:
     converged: bool
     diverged_at: int | None
     method: str
+    message: str = ""
 
     @property
     def theta(self) -> np.ndarray:
@@ -201,9 +138,22 @@ class FitResult:
     def diverged(self) -> bool:
         return self.diverged_at is not None
 
+    def _fields(self) -> dict:
+        """The dataclass fields of this result, by name (to build a subclass from it)."""
+        return {f.name: getattr(self, f.name) for f in fields(FitResult)}
+
+
+#: What :func:`gradient_descent` returns: the same :class:`FitResult` (the name is kept for old code).
+Trajectory = FitResult
+
+
+# --------------------------------------------------------------------------------------------
+# the adapter: a model's loss as a function of one flat parameter vector theta
+# --------------------------------------------------------------------------------------------
+
 
 class Objective(Protocol):
-    """What :func:`minimize` needs to know about a model (the binary and softmax models supply one)."""
+    """What :func:`minimize` needs to know about a model (:class:`ModelObjective` supplies it)."""
 
     n: int
 
@@ -218,26 +168,184 @@ class Objective(Protocol):
         ...
 
 
-def check_options(method: object, options: dict, n: int) -> tuple[str, dict]:
+class ModelObjective:
+    """A model's loss as a function of one flat parameter vector ``theta``: an :class:`Objective`.
+
+    A model has weights (an array of ``weights_shape``) and a bias (a number
+    for a vector of weights, one per column for a matrix of weights); ``theta``
+    is ``(weights.ravel(), bias)``. With ``fixed_bias`` the bias is held at that
+    value instead and ``theta`` is the weights alone.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n, d)
+        Validated features.
+    y : ndarray, shape (n,)
+        Validated labels.
+    lam : float
+        L2 strength, ``>= 0``.
+    loss_and_gradient : callable
+        ``(X, y, weights, bias, lam) -> (J, dweights, dbias)``, unvalidated,
+        raising ``ValueError`` when the logits overflow (e.g.
+        ``lessons.model._loss_and_gradient``).
+    hessian : callable
+        ``(X, y, weights, bias, lam) -> H``, shape (q, q) over
+        ``(weights.ravel(), bias)`` (e.g. :func:`lessons.model.hessian`).
+    weights_shape : tuple of int
+        ``(d,)`` for the binary model (bias: a float), ``(d, K)`` for softmax
+        (bias: shape (K,)).
+    fixed_bias : float or ndarray, optional
+        Hold the bias at this value: ``theta`` is then the weights alone, and
+        the gradient and Hessian are those over the weights.
+
+    Attributes
+    ----------
+    n : int
+        The number of samples.
+    n_params : int
+        The length of ``theta``.
+    """
+
+    def __init__(
+        self,
+        X: np.ndarray,
+        y: np.ndarray,
+        lam: float,
+        loss_and_gradient: Callable,
+        hessian: Callable,
+        weights_shape: tuple[int, ...],
+        *,
+        fixed_bias: float | np.ndarray | None = None,
+    ):
+        self.X, self.y, self.lam, self.n = X, y, lam, X.shape[0]
+        self.weights_shape = tuple(weights_shape)
+        self.bias_shape = self.weights_shape[1:]  # () for a vector of weights, (K,) for a (d, K) matrix
+        self.n_weights = math.prod(self.weights_shape)
+        self.fixed_bias = fixed_bias
+        self.n_params = self.n_weights + (0 if fixed_bias is not None else math.prod(self.bias_shape))
+        self._loss_and_gradient, self._hessian = loss_and_gradient, hessian
+
+    def split(self, theta: np.ndarray) -> tuple[np.ndarray, float | np.ndarray]:
+        """``(weights, bias)`` from ``theta`` (views, not copies)."""
+        weights = theta[: self.n_weights].reshape(self.weights_shape)
+        if self.fixed_bias is not None:
+            return weights, self.fixed_bias
+        return weights, (theta[self.n_weights] if self.bias_shape == () else theta[self.n_weights :])
+
+    def value_and_grad(self, theta: np.ndarray, rows: np.ndarray | None = None) -> tuple[float, np.ndarray]:
+        """``(J, grad J)`` at ``theta``, shapes () and (p,); on ``rows`` only if given (a mini-batch)."""
+        X, y = (self.X, self.y) if rows is None else (self.X[rows], self.y[rows])
+        J, dw, db = self._loss_and_gradient(X, y, *self.split(theta), self.lam)
+        if self.fixed_bias is not None:
+            return J, dw.ravel()
+        return J, np.concatenate([dw.ravel(), np.ravel(db)])
+
+    def hessian(self, theta: np.ndarray) -> np.ndarray:
+        """The Hessian over ``theta``, shape (p, p)."""
+        H = self._hessian(self.X, self.y, *self.split(theta), self.lam)
+        return H if self.fixed_bias is None else H[: self.n_weights, : self.n_weights]
+
+
+def binary_objective(X: np.ndarray, y: np.ndarray, lam: float, fixed_bias: float | None = None) -> ModelObjective:
+    """The binary model's loss on ``theta = (w..., b)``, or on ``theta = w`` with the bias held at ``fixed_bias``.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n, d)
+        Validated (see :func:`lessons._validate.as_matrix`).
+    y : ndarray, shape (n,)
+        Validated labels in {0, 1}.
+    lam : float
+        L2 strength on ``w``.
+    fixed_bias : float, optional
+
+    Returns
+    -------
+    ModelObjective
+        With ``p = d + 1`` parameters, or ``d`` with a fixed bias.
+    """
+    return ModelObjective(X, y, lam, model._loss_and_gradient, model.hessian, (X.shape[1],), fixed_bias=fixed_bias)
+
+
+# --------------------------------------------------------------------------------------------
+# methods and their options
+# --------------------------------------------------------------------------------------------
+
+#: The methods that take one update at a time, each one a line of :func:`minimize` (the explorer races these).
+METHODS = ("gd", "sgd", "momentum", "adam", "newton")
+
+#: What :func:`fit` accepts: ``"auto"`` (the default), :data:`METHODS`, and scipy's L-BFGS.
+FIT_METHODS = ("auto", *METHODS, "lbfgs")
+
+#: ``method="auto"`` picks Newton up to this many parameters (its p × p solve stays in milliseconds), L-BFGS above.
+NEWTON_MAX_PARAMETERS = 200
+
+#: Options each method accepts, besides ``steps``, ``tol``, ``w0`` and ``b0``.
+_METHOD_OPTIONS = {
+    "gd": {"learning_rate"},
+    "sgd": {"learning_rate", "batch_size", "seed"},
+    "momentum": {"learning_rate", "momentum"},
+    "adam": {"learning_rate", "beta1", "beta2", "eps"},
+    "newton": set(),
+    "lbfgs": {"memory"},
+}
+_COMMON_OPTIONS = {"steps", "tol"}
+_DEFAULT_STEPS = {"gd": 1000, "sgd": 1000, "momentum": 1000, "adam": 1000, "newton": 50, "lbfgs": 1000}
+#: Default ``tol``: absolute for the first-order methods; for Newton and L-BFGS relative, ``tol * max(1, ||g0||)``.
+_DEFAULT_TOL = {"gd": 1e-6, "sgd": 1e-6, "momentum": 1e-6, "adam": 1e-6, "newton": 1e-10, "lbfgs": 1e-5}
+_DEFAULT_MEMORY = 100
+
+
+def check_options(method: object, options: dict, n: int, n_params: int | None = None) -> tuple[str, dict]:
     """Validate ``method`` and its options; return them with the defaults filled in.
 
-    ``learning_rate`` stays None if not given (the caller supplies a
-    model-specific default).
+    Parameters
+    ----------
+    method : str
+        One of :data:`FIT_METHODS`. ``"auto"`` becomes ``"newton"`` when
+        ``n_params <= NEWTON_MAX_PARAMETERS``, else ``"lbfgs"``.
+    options : dict
+        ``steps``, ``tol`` and the method's own options (see :func:`fit`).
+    n : int
+        The number of samples (bounds ``batch_size``).
+    n_params : int, optional
+        The number of parameters; needed by ``"auto"``.
+
+    Returns
+    -------
+    method : str
+        Never ``"auto"``.
+    options : dict
+        With ``steps``; ``tol`` (a float, or None for no convergence test);
+        ``tol_relative`` (True for the default tolerance of Newton and L-BFGS:
+        the run stops at ``||grad J|| <= tol * max(1, ||grad J_0||)``, or
+        when no step can make further progress); ``learning_rate`` stays
+        None if not given (the caller supplies a model-specific default).
     """
     if not isinstance(method, str):
-        raise TypeError(f"method must be a string, one of {', '.join(map(repr, METHODS))}; got {type(method).__name__}")
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}; got {method!r}")
+        raise TypeError(
+            f"method must be a string, one of {', '.join(map(repr, FIT_METHODS))}; got {type(method).__name__}"
+        )
+    if method not in FIT_METHODS:
+        raise ValueError(f"method must be one of {', '.join(map(repr, FIT_METHODS))}; got {method!r}")
+    asked = method
+    if method == "auto":
+        if n_params is None:
+            raise ValueError("method='auto' needs the number of parameters, n_params")
+        method = "newton" if n_params <= NEWTON_MAX_PARAMETERS else "lbfgs"
     allowed = _METHOD_OPTIONS[method] | _COMMON_OPTIONS
     unknown = sorted(set(options) - allowed)
     if unknown:
-        raise TypeError(
-            f"method={method!r} does not take option(s) {', '.join(unknown)}; it takes {', '.join(sorted(allowed))}"
-        )
-    out: dict = {
-        "steps": as_positive_int(options.get("steps", _DEFAULT_STEPS[method]), "steps"),
-        "tol": as_nonnegative(options.get("tol", 1e-6), "tol"),
-    }
+        chosen = f"method={asked!r}" + (f" (here {method!r})" if asked != method else "")
+        raise TypeError(f"{chosen} does not take option(s) {', '.join(unknown)}; it takes {', '.join(sorted(allowed))}")
+    out: dict = {"steps": as_positive_int(options.get("steps", _DEFAULT_STEPS[method]), "steps")}
+    if "tol" in options:
+        tol = options["tol"]
+        out["tol"] = None if tol is None else as_nonnegative(tol, "tol")
+        out["tol_relative"] = False
+    else:
+        out["tol"] = _DEFAULT_TOL[method]
+        out["tol_relative"] = method in ("newton", "lbfgs")
     if "learning_rate" in allowed:
         lr = options.get("learning_rate")
         out["learning_rate"] = None if lr is None else as_positive(lr, "learning_rate")
@@ -256,6 +364,8 @@ def check_options(method: object, options: dict, n: int) -> tuple[str, dict]:
         out["beta1"] = _in_unit_interval(options.get("beta1", 0.9), "beta1")
         out["beta2"] = _in_unit_interval(options.get("beta2", 0.999), "beta2")
         out["eps"] = as_positive(options.get("eps", 1e-8), "eps")
+    if method == "lbfgs":
+        out["memory"] = as_positive_int(options.get("memory", _DEFAULT_MEMORY), "memory")
     return method, out
 
 
@@ -264,6 +374,11 @@ def _in_unit_interval(value: object, name: str) -> float:
     if out >= 1:
         raise ValueError(f"{name} must be in [0, 1), got {out!r}")
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# the engine
+# --------------------------------------------------------------------------------------------
 
 
 def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dict) -> FitResult:
@@ -284,20 +399,42 @@ def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dic
     - ``newton``: ``theta -= alpha * p`` with ``H p = g`` (least-squares
       solution, so a singular ``H`` is fine) and ``alpha`` halved from 1 until
       the loss decreases enough (Armijo); near the optimum ``alpha = 1``.
+    - ``lbfgs``: scipy's L-BFGS-B (no bounds), keeping the last ``memory``
+      steps and gradient changes as its model of the curvature.
+
+    The run stops at ``||g|| <= tol`` (``tol * max(1, ||g_0||)`` under the
+    default tolerance of Newton and L-BFGS), after ``steps`` updates, or when
+    the iterates overflow. Under that default tolerance Newton also stops when
+    its last step lowered neither ``J`` nor ``||g||``: the line search found no
+    better point because the decrease Newton predicts (half the Newton
+    decrement ``g . H^-1 g``) is below the rounding error of ``J`` and the
+    gradient is at its rounding floor; L-BFGS stops likewise when ``J`` no
+    longer decreases beyond rounding. ``tol=None`` runs exactly ``steps``
+    updates (L-BFGS: at most ``steps``, fewer if its line search can make no
+    progress) with no convergence test.
 
     Returns
     -------
     FitResult
+
+    Warns
+    -----
+    ConvergenceWarning
+        When a run with a tolerance stops without meeting it (and did not diverge).
     """
     theta = np.array(theta0, dtype=float)
+    if method == "lbfgs":
+        return _lbfgs(objective, theta, options)
     n, steps, tol = objective.n, options["steps"], options["tol"]
+    relative = options.get("tol_relative", False)
     eta = options.get("learning_rate")
     rng = np.random.default_rng(options.get("seed", 0))
     order, pos = np.arange(n), n  # sgd: the current epoch's order, and where we are in it
     v = np.zeros_like(theta)  # momentum's velocity, Adam's first moment
     s = np.zeros_like(theta)  # Adam's second moment
     path, losses, norms, times = [], [], [], []
-    elapsed, converged, diverged_at = 0.0, False, None
+    elapsed, converged, diverged_at, message = 0.0, False, None, ""
+    g_prev = None  # newton: the previous gradient, for the no-progress test
 
     for k in range(steps + 1):
         t0 = time.perf_counter()
@@ -305,6 +442,7 @@ def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dic
             J, g = objective.value_and_grad(theta)
         except ValueError:  # the logits overflowed: the previous update diverged
             diverged_at = k
+            message = f"the iterates overflowed at step {k}"
             break
         if method != "sgd":  # the full gradient is the step's work; for sgd it is only bookkeeping
             elapsed += time.perf_counter() - t0
@@ -312,10 +450,19 @@ def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dic
         losses.append(J)
         norms.append(float(np.sqrt(g @ g)))
         times.append(elapsed)
-        if norms[-1] <= tol:
-            converged = True
+        if k == 0 and tol is not None and relative:
+            tol = tol * max(1.0, norms[0])
+        if tol is not None and norms[-1] <= tol:
+            converged, message = True, f"||grad J|| = {norms[-1]:.2e} <= tol = {tol:.2e} after {k} steps"
             break
+        if relative and method == "newton":
+            if g_prev is not None and _no_progress(path[-2], path[-1], g_prev, losses[-2:], norms[-2:]):
+                converged = True
+                message = f"no further progress after {k} steps: the minimum to float64 precision"
+                break
+            g_prev = g
         if k == steps:
+            message = f"{'ran all' if tol is None else 'step limit:'} {steps} steps"
             break
         t0 = time.perf_counter()
         with np.errstate(over="ignore", invalid="ignore"):
@@ -345,8 +492,20 @@ def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dic
         elapsed += time.perf_counter() - t0
         if not np.isfinite(theta).all():
             diverged_at = k + 1
+            message = f"the iterates overflowed at step {k + 1}"
             break
-    return FitResult(np.array(path), np.array(losses), np.array(norms), np.array(times), converged, diverged_at, method)
+    result = FitResult(
+        np.array(path).reshape(len(path), theta.size),
+        np.array(losses),
+        np.array(norms),
+        np.array(times),
+        converged,
+        diverged_at,
+        method,
+        message,
+    )
+    _warn_if_unfinished(result, tol)
+    return result
 
 
 def _newton_step(objective: Objective, theta: np.ndarray, J: float, g: np.ndarray) -> np.ndarray:
@@ -367,44 +526,190 @@ def _newton_step(objective: Objective, theta: np.ndarray, J: float, g: np.ndarra
             break
         # Near the minimum the decrease Newton predicts, slope / 2, drops below the rounding error of J,
         # and the loss can no longer confirm progress. The gradient still can: accept a step that shrinks it.
-        if alpha * slope <= 1e3 * np.finfo(float).eps * max(abs(J), 1e-300) and np.sqrt(g_new @ g_new) < g_norm:
+        if alpha * slope <= _rounding_of(J) and np.sqrt(g_new @ g_new) < g_norm:
             break
         alpha /= 2
     return alpha * p
 
 
-class _Binary:
-    """The binary model's objective on ``theta = (w..., b)``."""
-
-    def __init__(self, X: np.ndarray, y: np.ndarray, lam: float):
-        self.X, self.y, self.lam, self.n = X, y, lam, X.shape[0]
-
-    def value_and_grad(self, theta, rows=None):
-        X, y = (self.X, self.y) if rows is None else (self.X[rows], self.y[rows])
-        J, dw, db = model._loss_and_gradient(X, y, theta[:-1], theta[-1], self.lam)
-        return J, np.append(dw, db)
-
-    def hessian(self, theta):
-        return model.hessian(self.X, self.y, theta[:-1], theta[-1], self.lam)
+def _rounding_of(J: float) -> float:
+    """A decrease of ``J`` below this cannot be told from its rounding error."""
+    return 1e3 * np.finfo(float).eps * max(abs(J), 1e-300)
 
 
-def default_learning_rate(X: np.ndarray, lam: float, curvature: float = 0.25) -> float:
-    """``1 / L`` with ``L = curvature * lambda_max(A.T A) / n + lam`` and ``A = [X 1]``.
+def _no_progress(theta_prev, theta, g_prev, last_two_losses, last_two_norms) -> bool:
+    """Whether the last Newton step lowered neither ``J`` nor ``||grad J||``, its predicted decrease
+    ``g_prev . (theta_prev - theta)`` (the Newton decrement, times the step length) being below the
+    rounding error of ``J``: the line search found no better point, so no further step can."""
+    (J_prev, J), (norm_prev, norm) = last_two_losses, last_two_norms
+    predicted = float(g_prev @ (theta_prev - theta))
+    return predicted <= _rounding_of(J_prev) and J >= J_prev - _rounding_of(J_prev) and norm >= norm_prev
 
-    ``L`` bounds the Hessian's largest eigenvalue: ``curvature = 1/4`` for the
-    binary model (``p (1 - p) <= 1/4``), ``1/2`` for softmax. Gradient descent
-    with ``1 / L`` decreases the loss at every step.
+
+def _lbfgs(objective: Objective, theta: np.ndarray, options: dict) -> FitResult:
+    """scipy's L-BFGS-B (no bounds) on ``objective``, recorded iterate by iterate as a :class:`FitResult`."""
+    steps, tol, relative = options["steps"], options["tol"], options.get("tol_relative", False)
+    path, losses, norms, times = [], [], [], []
+    last: dict = {}  # the latest evaluation, which L-BFGS-B accepts as its next iterate
+    t_start = time.perf_counter()
+
+    def value_and_grad(x):
+        try:
+            J, g = objective.value_and_grad(x)
+        except ValueError:  # a trial step overflowed the logits: worse than any point, so the line search backs off
+            return np.inf, np.zeros_like(x)
+        last.update(x=x.copy(), J=J, g=g)
+        return J, g
+
+    def record(x, J, g):
+        path.append(np.array(x, dtype=float))
+        losses.append(float(J))
+        norms.append(float(np.sqrt(g @ g)))
+        times.append(time.perf_counter() - t_start)
+
+    def result(converged: bool, message: str) -> FitResult:
+        arrays = np.array(path).reshape(len(path), theta.size), np.array(losses), np.array(norms), np.array(times)
+        return FitResult(*arrays, converged, None if path else 0, "lbfgs", message)
+
+    try:
+        J0, g0 = objective.value_and_grad(theta)
+    except ValueError:
+        return result(False, "the start overflowed")
+    record(theta, J0, g0)
+    if tol is not None and relative:
+        tol = tol * max(1.0, norms[0])
+    if tol is not None and norms[0] <= tol:
+        return result(True, f"||grad J|| = {norms[0]:.2e} <= tol = {tol:.2e} after 0 steps")
+
+    def callback(intermediate_result):
+        x = intermediate_result.x
+        if "x" in last and np.array_equal(last["x"], x):
+            J, g = last["J"], last["g"]
+        else:  # pragma: no cover - L-BFGS-B's iterate is its last evaluation
+            J, g = objective.value_and_grad(x)
+        record(x, J, g)
+        if tol is not None and norms[-1] <= tol:
+            raise StopIteration
+
+    scipy_options = {
+        "maxiter": steps,
+        "maxfun": 50 * steps + 100,
+        "maxcor": options.get("memory", _DEFAULT_MEMORY),
+        "maxls": 50,
+        "gtol": 0.0,  # the gradient test is ours, in the 2-norm
+        # J no longer falls beyond rounding: the minimum to float64 precision (scikit-learn's setting); with an
+        # explicit tolerance (or none) L-BFGS goes on while J falls at all
+        "ftol": 64 * np.finfo(float).eps if relative else 0.0,
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # inf - inf in the line search after an overflowed trial
+        res = _scipy_minimize(
+            value_and_grad, theta, jac=True, method="L-BFGS-B", callback=callback, options=scipy_options
+        )
+    k = len(path) - 1
+    if tol is not None and norms[-1] <= tol:
+        out = result(True, f"||grad J|| = {norms[-1]:.2e} <= tol = {tol:.2e} after {k} steps")
+    elif res.status == 1 or k >= steps:
+        out = result(False, f"{'ran all' if tol is None else 'step limit:'} {k} steps")
+    elif res.status == 0:  # J no longer falls beyond rounding: the minimum, under the default tolerance
+        out = result(relative, f"no further progress after {k} steps ({res.message})")
+    else:  # the line search found no lower point (e.g. every trial step overflowed)
+        out = result(False, f"the line search failed after {k} steps ({res.message})")
+    _warn_if_unfinished(out, tol)
+    return out
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _warn_if_unfinished(result: FitResult, tol: float | None) -> None:
+    """Warn (scikit-learn style) when a run with a tolerance stopped without meeting it."""
+    if tol is None or result.converged or result.diverged_at is not None:
+        return
+    # point the warning at the first caller outside this package: the notebook cell or the user's script
+    level, frame = 1, sys._getframe(0)
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1
+    hint = (
+        "Increase steps, or pass tol=None to run exactly `steps` steps without a convergence test."
+        if result.message.startswith("step limit")
+        else "Rescale X, or try another method."
+    )
+    warnings.warn(
+        f"{result.method} did not converge: {result.n_iter} steps taken, ||grad J|| = {result.grad_norms[-1]:.3e} "
+        f"> tol = {tol:.3e} ({result.message}). {hint}",
+        ConvergenceWarning,
+        stacklevel=level,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# the curvature bound and the learning rate it gives
+# --------------------------------------------------------------------------------------------
+
+
+def smoothness_bound(A: np.ndarray, lam: float, penalised: np.ndarray, curvature: float = 0.25) -> float:
+    """``L = lambda_max(curvature * A.T A / n + lam * diag(penalised))``: no Hessian of the loss is larger.
+
+    For the binary model ``p (1 - p) <= 1/4`` gives ``H <= A.T A / (4 n) + lam D``
+    (``curvature = 1/4``); for softmax every ``diag(p) - p p.T`` is at most
+    ``1/2`` (``curvature = 1/2``, the same bound for each class's block).
+
+    Parameters
+    ----------
+    A : ndarray, shape (n, m)
+        The design: ``z = A @ theta`` (``[X 1]`` with a bias, ``X`` without).
+    lam : float
+        L2 strength.
+    penalised : ndarray, shape (m,)
+        1 for a penalised parameter, 0 for the bias: the diagonal of ``D``.
+    curvature : float, default 0.25
+
+    Returns
+    -------
+    float
+        ``L``; gradient descent with ``eta < 2 / L`` lowers the loss at every step.
     """
+    n = A.shape[0]
+    return float(np.linalg.eigvalsh(A.T @ A / (n / curvature) + lam * np.diag(penalised)).max())
+
+
+def default_learning_rate(X, lam: float, curvature: float = 0.25) -> float:
+    """``1 / L``, half the safe rate, with ``L`` from :func:`smoothness_bound` for ``A = [X 1]``.
+
+    The penalty's diagonal is ``D = diag(1, ..., 1, 0)`` (the bias is not
+    penalised). ``L`` bounds the Hessian's largest eigenvalue: ``curvature = 1/4``
+    for the binary model (``p (1 - p) <= 1/4``), ``1/2`` for softmax. Gradient
+    descent with ``1 / L`` decreases the loss at every step. With centred
+    features (as after standardising) ``L = curvature * lambda_max(A.T A / n) + lam``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    lam : float
+        L2 strength, ``>= 0``.
+    curvature : float, default 0.25
+
+    Returns
+    -------
+    float
+    """
+    X = as_matrix(X, "X")
+    lam = as_nonnegative(lam, "lam")
     A = np.hstack([X, np.ones((X.shape[0], 1))])
-    top = np.linalg.eigvalsh(A.T @ A / X.shape[0])[-1]
-    return float(1.0 / (curvature * top + lam))
+    return 1.0 / smoothness_bound(A, lam, np.r_[np.ones(X.shape[1]), 0.0], curvature)
 
 
-def fit(X, y, lam: float = 0.0, method: str = "gd", *, w0=None, b0: float = 0.0, **options) -> FitResult:
-    """Fit the binary logistic-regression model by one of five optimisers.
+# --------------------------------------------------------------------------------------------
+# the binary model: fit and plain gradient descent
+# --------------------------------------------------------------------------------------------
+
+
+def fit(X, y, lam: float = 0.0, method: str = "auto", *, w0=None, b0: float = 0.0, **options) -> FitResult:
+    """Fit the binary logistic-regression model.
 
     Minimises ``J(w, b) = mean NLL + lam / 2 * ||w||^2``; see :func:`minimize`
-    for the update rules.
+    for the update rules and the stopping rules.
 
     Parameters
     ----------
@@ -412,19 +717,28 @@ def fit(X, y, lam: float = 0.0, method: str = "gd", *, w0=None, b0: float = 0.0,
     y : array_like, shape (n,), values in {0, 1}
     lam : float, default 0.0
         L2 strength, ``>= 0`` (the bias is not penalised).
-    method : {"gd", "sgd", "momentum", "adam", "newton"}
+    method : {"auto", "newton", "lbfgs", "gd", "sgd", "momentum", "adam"}, default "auto"
+        ``"auto"`` runs ``"newton"`` when ``d + 1 <= NEWTON_MAX_PARAMETERS``,
+        else ``"lbfgs"``: both run to the optimum.
     w0 : array_like, shape (d,), optional
         Start weights; zeros by default.
     b0 : float, default 0.0
         Start bias.
     **options
         ``steps`` (int >= 1, the most updates to make; default 1000, Newton 50);
-        ``tol`` (stop once ``||grad J|| <= tol``; default 1e-6);
+        ``tol`` (stop once ``||grad J|| <= tol``; ``None``: run exactly
+        ``steps`` updates, no convergence test and no warning; default 1e-6
+        for the first-order methods, and for Newton and L-BFGS
+        ``1e-10 * max(1, ||grad J_0||)`` and ``1e-5 * max(1, ||grad J_0||)``,
+        or no further progress possible. L-BFGS's tolerance gives the
+        objective to about 1e-7, but on an ill-conditioned problem not the
+        coefficients: Newton's gives both);
         ``learning_rate`` (> 0; gd, sgd, momentum, adam; default ``1 / L`` from
         :func:`default_learning_rate`, 0.01 for Adam);
         ``batch_size`` (1..n, default min(32, n)) and ``seed`` (default 0) for sgd;
         ``momentum`` (in [0, 1), default 0.9);
-        ``beta1``, ``beta2`` (in [0, 1), defaults 0.9, 0.999) and ``eps`` (> 0, default 1e-8) for Adam.
+        ``beta1``, ``beta2`` (in [0, 1), defaults 0.9, 0.999) and ``eps`` (> 0, default 1e-8) for Adam;
+        ``memory`` (int >= 1, default 100: the steps L-BFGS remembers) for L-BFGS.
 
     Returns
     -------
@@ -436,14 +750,68 @@ def fit(X, y, lam: float = 0.0, method: str = "gd", *, w0=None, b0: float = 0.0,
     ValueError, TypeError
         For bad data, an unknown method, an option the method does not take, or
         a bad option value; each message names the argument.
+
+    Warns
+    -----
+    ConvergenceWarning
+        When the run stops without meeting ``tol`` (not with ``tol=None``).
     """
     X = as_matrix(X, "X")
     n, d = X.shape
     y = as_labels(y, n, "y")
     lam = as_nonnegative(lam, "lam")
-    method, opts = check_options(method, options, n)
+    method, opts = check_options(method, options, n, n_params=d + 1)
     w = np.zeros(d) if w0 is None else as_vector(w0, d, "w0", "d = X.shape[1]")
     b = as_scalar(b0, "b0")
     if "learning_rate" in opts and opts["learning_rate"] is None:
         opts["learning_rate"] = 0.01 if method == "adam" else default_learning_rate(X, lam)
-    return minimize(_Binary(X, y, lam), np.append(w, b), method, opts)
+    return minimize(binary_objective(X, y, lam), np.append(w, b), method, opts)
+
+
+def gradient_descent(
+    X, y, w0, b0, lam: float = 0.0, learning_rate: float = 0.1, steps: int = 100, fit_bias: bool = True
+) -> FitResult:
+    """Plain (full-batch) gradient descent, ``theta <- theta - eta * grad J(theta)``, for exactly ``steps`` updates.
+
+    The same run as ``minimize(..., "gd", ...)`` with ``tol=None``: no
+    convergence test, no warning.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,), values in {0, 1}
+    w0 : array_like, shape (d,)
+        Start weights.
+    b0 : float
+        Start bias.
+    lam : float, default 0.0
+        L2 strength, ``>= 0``.
+    learning_rate : float, default 0.1
+        ``eta > 0``.
+    steps : int, default 100
+        Number of updates, ``>= 1``.
+    fit_bias : bool, default True
+        If False, ``b`` stays at ``b0`` (a model without a trainable bias);
+        ``grad_norms`` then measure the gradient in ``w`` only.
+
+    Returns
+    -------
+    FitResult (alias :data:`Trajectory`)
+        ``path`` (rows ``(w..., b)``), ``losses``, ``grad_norms``,
+        ``diverged_at``, ``.w``, ``.b``: ``steps + 1`` rows, or fewer if the
+        run diverged (then ``diverged_at`` is set and no row contains inf or NaN).
+    """
+    X = as_matrix(X, "X")
+    d = X.shape[1]
+    w = as_vector(w0, d, "w0", "d = X.shape[1]")
+    b = as_scalar(b0, "b0")
+    eta = as_positive(learning_rate, "learning_rate")
+    steps = as_positive_int(steps, "steps")
+    y = as_labels(y, X.shape[0], "y")
+    lam = as_nonnegative(lam, "lam")
+    _, opts = check_options("gd", {"learning_rate": eta, "steps": steps, "tol": None}, X.shape[0])
+    objective = binary_objective(X, y, lam, fixed_bias=None if fit_bias else b)
+    result = minimize(objective, np.append(w, b) if fit_bias else w, "gd", opts)
+    if not fit_bias:  # show the fixed bias as the path's last column, as for a fitted one
+        result.path = np.column_stack([result.path, np.full(len(result.path), b)])
+    return result

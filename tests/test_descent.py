@@ -276,3 +276,62 @@ def test_unknown_method_is_named():
     p = descent.PROBLEMS["overlapping"]
     with pytest.raises(ValueError, match="method must be one of 'gd'.*got 'lbfgs'"):
         descent.descend(p, 0.0, 0.5, 10, p.start, "lbfgs")
+
+
+# ---------------------------------------------------------------- one engine for the explorer's runs
+
+
+def _old_gradient_descent_path(p, lam, eta, steps, start):
+    """The explorer's gradient descent as it was written before the shared engine: w -= eta dw, b -= eta db."""
+    w, b = p.split(start)
+    w = np.array(w, dtype=float)
+    path = [np.r_[w, b] if p.fit_bias else w.copy()]
+    for _ in range(steps):
+        _, dw, db = model.loss_and_gradient(p.X, p.y, w, b, lam)
+        w = w - eta * dw
+        if p.fit_bias:
+            b = b - eta * db
+        path.append(np.r_[w, b] if p.fit_bias else w.copy())
+    return np.array(path)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_gradient_descent_runs_are_unchanged_bit_for_bit(key):
+    from lessons import optimize
+
+    p = descent.PROBLEMS[key]
+    for lam, factor in ((0.0, 0.9), (0.1, 0.5), (0.0, 30.0)):
+        eta = factor * 2 / descent.smoothness(p, lam)
+        run = descent.descend(p, lam, eta, 60, p.start)
+        np.testing.assert_array_equal(run.path, _old_gradient_descent_path(p, lam, eta, 60, p.start))
+        w0, b0 = p.split(p.start)
+        t = optimize.gradient_descent(p.X, p.y, w0, b0, lam, eta, 60, fit_bias=p.fit_bias)
+        np.testing.assert_array_equal(run.path, t.path[:, [0, -1]] if p.fit_bias else t.path[:, :2])
+        np.testing.assert_array_equal(run.losses, t.losses)
+
+
+@pytest.mark.parametrize("method", ["gd", "sgd", "momentum", "adam", "newton"])
+def test_no_run_of_the_explorer_warns(method):
+    """The explorer's runs have a fixed length (tol=None): no ConvergenceWarning, whatever they reach."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for key in KEYS:
+            p = descent.PROBLEMS[key]
+            if method == "sgd" and len(p.y) < descent.EXPLORER_OPTIONS["sgd"]["batch_size"]:
+                continue
+            run = descent.descend(p, 0.05, 1 / descent.smoothness(p, 0.05), 25, p.start, method)
+            assert run.steps == 25 and run.overflow_at is None
+        descent.race(descent.PROBLEMS["overlapping"], 0.0, 0.5, 10, (-1.0, 2.0))
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_smoothness_and_default_learning_rate_share_one_curvature_bound(key):
+    from lessons import optimize
+
+    p = descent.PROBLEMS[key]
+    mask = np.array([1.0, 0.0]) if p.fit_bias else np.ones(2)
+    for lam in (0.0, 0.3):
+        L = optimize.smoothness_bound(p.design(), lam, mask)
+        assert descent.smoothness(p, lam) == pytest.approx(L, rel=1e-15)
+        if p.fit_bias:  # the same design [X 1] as the binary fit's: the same L, and the rate 1 / L
+            assert optimize.default_learning_rate(p.X, lam) == 1 / L

@@ -227,3 +227,11 @@ def test_a_new_data_set_starts_from_its_own_start(strict):
     np.testing.assert_allclose(ex.run.path[0], [1.0, 1.0])
     ex.w_problem.value = "badly_scaled"
     np.testing.assert_allclose(ex.run.path[0], descent.PROBLEMS["badly_scaled"].start)
+
+
+def test_every_optimiser_and_the_race_run_on_every_data_set(strict):
+    for key in KEYS:
+        ex = Explorer(key, steps=10, method="sgd", interactive=False)
+        assert ex.run.steps == 10
+        ex.w_method.value = RACE
+        assert len(ex.others) == 5

@@ -54,3 +54,29 @@ def test_bad_settings(kw, exc, msg):
     args = dict(X=X, y=y, w0=w, b0=b, lam=lam, learning_rate=0.1, steps=5) | kw
     with pytest.raises(exc, match=msg):
         gradient_descent(**args)
+
+
+def test_it_is_the_engines_gradient_descent_and_never_warns():
+    """gradient_descent is minimize(method="gd") with tol=None: exactly `steps` updates, no convergence
+    test, no ConvergenceWarning, and the same FitResult (alias Trajectory) as fit(..., "gd", tol=None)."""
+    from lessons.optimize import FitResult, Trajectory, fit
+
+    X, y, w, b, lam = source_example()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = gradient_descent(X, y, w, b, lam, learning_rate=0.05, steps=25)
+        r = fit(X, y, lam, "gd", w0=w, b0=b, learning_rate=0.05, steps=25, tol=None)
+    assert Trajectory is FitResult and isinstance(t, FitResult)
+    assert t.n_iter == 25 and not t.converged and t.diverged_at is None and t.method == "gd"
+    for field in ("path", "losses", "grad_norms"):
+        np.testing.assert_array_equal(getattr(t, field), getattr(r, field))
+
+
+def test_without_a_bias_b_stays_and_the_gradient_norm_is_over_w():
+    X, y, w, _, lam = source_example()
+    t = gradient_descent(X, y, w, 0.3, lam, learning_rate=0.05, steps=10, fit_bias=False)
+    assert t.path.shape == (11, 3) and np.all(t.path[:, -1] == 0.3) and t.b == 0.3
+    for k in range(10):
+        dw, _ = model.gradient(X, y, t.path[k, :2], 0.3, lam)
+        np.testing.assert_array_equal(t.path[k + 1, :2], t.path[k, :2] - 0.05 * dw)
+        assert t.grad_norms[k] == pytest.approx(np.sqrt(dw @ dw), rel=1e-15)

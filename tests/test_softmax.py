@@ -4,6 +4,7 @@ with scikit-learn's multinomial logistic regression, and the rejection of bad in
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
 from dataclasses import dataclass
@@ -511,7 +512,7 @@ def test_default_learning_rate_decreases_the_loss_at_every_step():
     """1/L with the softmax curvature bound 1/2 is a safe gradient-descent step."""
     X, y = _blobs(seed=1, K=4, spread=0.5)
     for lam in (0.0, 0.1):
-        r = sm.fit(X * 3.0, y, lam, "gd", steps=300)
+        r = sm.fit(X * 3.0, y, lam, "gd", steps=300, tol=None)
         assert np.all(np.diff(r.losses) <= 1e-15)
     rate = optimize.default_learning_rate(X, 0.1, curvature=0.5)
     H = sm.hessian(X, y, np.zeros((2, 4)), np.zeros(4), 0.1)
@@ -521,8 +522,8 @@ def test_default_learning_rate_decreases_the_loss_at_every_step():
 def test_mini_batch_sgd_gets_close_and_is_reproducible():
     X, y = _blobs()
     best = sm.fit(X, y, 0.05, "newton", tol=1e-12)
-    r1 = sm.fit(X, y, 0.05, "sgd", steps=1500, batch_size=10, learning_rate=0.05, seed=3)
-    r2 = sm.fit(X, y, 0.05, "sgd", steps=1500, batch_size=10, learning_rate=0.05, seed=3)
+    r1 = sm.fit(X, y, 0.05, "sgd", steps=1500, batch_size=10, learning_rate=0.05, seed=3, tol=None)
+    r2 = sm.fit(X, y, 0.05, "sgd", steps=1500, batch_size=10, learning_rate=0.05, seed=3, tol=None)
     np.testing.assert_array_equal(r1.path, r2.path)
     assert r1.losses[-1] - best.losses[-1] < 1e-2
 
@@ -530,7 +531,7 @@ def test_mini_batch_sgd_gets_close_and_is_reproducible():
 def test_start_point_n_classes_and_an_absent_class():
     X, y = _blobs()
     W0, b0 = np.ones((2, 3)), np.array([1.0, 2.0, 3.0])
-    r = sm.fit(X, y, 0.1, "gd", W0=W0, b0=b0, steps=1)
+    r = sm.fit(X, y, 0.1, "gd", W0=W0, b0=b0, steps=1, tol=None)
     np.testing.assert_array_equal(r.params(0)[0], W0)
     np.testing.assert_array_equal(r.params(0)[1], b0)
     r4 = sm.fit(X, y, 0.1, "newton", n_classes=4, tol=1e-10)  # class 3 never occurs: its score is pushed down
@@ -562,6 +563,8 @@ FIT_BAD = [
     (dict(method="adam", eps=0.0), ValueError, "eps must be > 0"),
     (dict(method="newton", learning_rate=0.1), TypeError, "does not take option"),
     (dict(method="gd", momentum=0.9), TypeError, "does not take option"),
+    (dict(method="lbfgs", memory=0), ValueError, "memory must be >= 1"),
+    (dict(method="auto", batch_size=3), TypeError, r"method='auto' \(here 'newton'\) does not take option"),
     (dict(n_classes=1), ValueError, "n_classes must be >= 2"),
     (dict(n_classes=2.0), TypeError, "n_classes must be an integer"),
     (dict(n_classes=2), ValueError, "y must contain only 0 and 1, got 2"),
@@ -622,3 +625,82 @@ def test_newton_agrees_with_scikit_learn_multinomial(name, C):
     np.testing.assert_allclose(W_sk.sum(axis=1), 0.0, atol=1e-10)
     np.testing.assert_allclose(ours.W, W_sk, atol=1e-4)
     np.testing.assert_allclose(ours.b - ours.b.mean(), b_sk - b_sk.mean(), atol=1e-4)
+
+
+# ---------------------------------------------------------------- the default fit finishes the job
+
+
+@functools.cache
+def _problem(name):
+    """Wine and iris standardised; digits scaled to [0, 1] by X / 16."""
+    from sklearn import datasets
+
+    if name == "digits":
+        X, y = datasets.load_digits(return_X_y=True)
+        return X / 16.0, y
+    return _standardised(name)
+
+
+@functools.cache
+def _sklearn_optimum(name, C):
+    """scikit-learn's objective at its own tight optimum: mean NLL + lam / 2 ||W||^2 with lam = 1 / (n C)
+    (it minimises C Σ NLL_i + ½||W||², n C times that). Its Newton solver gets there in a few steps (its
+    lbfgs at tol = 1e-12 reaches the same objective to 1e-12, in hundreds)."""
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = _problem(name)
+    lam = 1.0 / (len(y) * C)
+    clf = LogisticRegression(C=C, solver="newton-cholesky", tol=1e-12, max_iter=1000).fit(X, y)
+    return sm.loss(X, y, clf.coef_.T, clf.intercept_, lam)
+
+
+@pytest.mark.parametrize("C", [0.5, 5.0])
+@pytest.mark.parametrize("name,method", [("iris", "newton"), ("wine", "newton"), ("digits", "lbfgs")])
+def test_default_fit_reaches_scikit_learns_objective(name, method, C):
+    """Default arguments: Newton for iris ((d + 1) K = 15) and wine (42), L-BFGS for digits (650)."""
+    X, y = _problem(name)
+    lam = 1.0 / (len(y) * C)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no ConvergenceWarning
+        r = sm.fit(X, y, lam)
+    assert r.method == method and r.converged
+    assert abs(r.losses[-1] - _sklearn_optimum(name, C)) <= 1e-6
+    assert r.losses[-1] == pytest.approx(sm.loss(X, y, r.W, r.b, lam), rel=1e-14)
+
+
+def test_the_fit_is_a_fit_result():
+    X, y = _blobs()
+    r = sm.fit(X, y, 0.05, "newton", tol=1e-12)
+    assert isinstance(r, optimize.FitResult) and r.result is r and (r.n_features, r.n_classes) == (2, 3)
+    np.testing.assert_array_equal(r.theta, sm.pack(r.W, r.b))
+    np.testing.assert_array_equal(r.params(3)[0], r.path[3].reshape(3, 3)[:2])
+    with pytest.raises(AttributeError, match="not w"):
+        r.w  # noqa: B018
+
+
+def test_running_out_of_steps_warns():
+    from lessons import ConvergenceWarning
+
+    X, y = _blobs()
+    with pytest.warns(ConvergenceWarning, match=r"newton did not converge: 2 steps taken, \|\|grad J\|\| = "):
+        r = sm.fit(X, y, 0.05, "newton", steps=2)
+    assert not r.converged and r.n_iter == 2
+    with pytest.warns(ConvergenceWarning, match="lbfgs did not converge: 3 steps taken"):
+        sm.fit(X, y, 0.05, "lbfgs", steps=3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert sm.fit(X, y, 0.05, "newton", steps=2, tol=None).n_iter == 2
+
+
+@given(problems(max_n=6))
+@settings(max_examples=30, deadline=None)
+def test_hessian_from_blas_products_equals_the_sum_over_samples(p):
+    """H = (1/n) Σ_i (a_i a_iᵀ) ⊗ (diag p_i − p_i p_iᵀ) + lam (W entries), summed sample by sample."""
+    X, y, W, b, lam = p
+    n, d = X.shape
+    K = W.shape[1]
+    P = sm.predict_proba(X, W, b)
+    A = np.c_[X, np.ones(n)]
+    H = sum(np.kron(np.outer(A[i], A[i]), np.diag(P[i]) - np.outer(P[i], P[i])) for i in range(n)) / n
+    H[np.arange(d * K), np.arange(d * K)] += lam
+    np.testing.assert_allclose(sm.hessian(X, y, W, b, lam), H, rtol=1e-12, atol=1e-15)
