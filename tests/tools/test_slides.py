@@ -11,7 +11,7 @@ from nbconvert import SlidesExporter
 
 from tools.slides import DECKS, mark, slide_type
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("name", DECKS)

@@ -12,7 +12,7 @@ import pytest
 import lessons
 from lessons.style import COLOUR_MAPS, MIN_FONT_SIZE, RC
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "lessons").rglob("*.py"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 

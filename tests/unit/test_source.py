@@ -9,7 +9,7 @@ import pytest
 from lessons import model, source
 from lessons.data import source_example
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = (ROOT / "source_text" / "source_zh.md").read_text(encoding="utf-8")
 
 

@@ -18,7 +18,7 @@ import pytest
 from markdown_it import MarkdownIt
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 LEFTOVERS = [("](", "link syntax"), ("**", "bold markers"), ("$$", "display-math markers")]
 COMMONMARK = MarkdownIt("commonmark").enable("table")

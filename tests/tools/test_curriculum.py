@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tools.curriculum import BEGIN, CURRICULUM, END, markdown_table
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NB = ROOT / "notebooks"
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from tools.curriculum import CURRICULUM
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GUIDE = (ROOT / "TEACHING.md").read_text(encoding="utf-8")
 SECTION = re.compile(r"^## (\d\d) · .*?$(.*?)(?=^---$|\Z)", re.M | re.S)
 SECTIONS = {number: body for number, body in SECTION.findall(GUIDE)}
