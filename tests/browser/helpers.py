@@ -45,9 +45,52 @@ ALL_DONE = """() => {
     const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent.trim());
     return p.some(t => /\\[\\d+\\]/.test(t)) && !p.some(t => t.includes('*') || t === '[ ]:');
 }"""
+# The notebook's run is over: ALL_DONE, and JupyterLab's execution indicator (in the notebook's toolbar) says
+# idle. The indicator counts every cell Run All scheduled, so it also covers the cells ALL_DONE cannot see:
+# those with a hidden input (no prompt text) and those not attached to the page yet (windowing mode "defer").
+# It says "busy" until the last scheduled cell has run, and then the kernel's own status.
+RUN_FINISHED = f"""() => ({ALL_DONE})()
+    && !!document.querySelector(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']")"""
 # A widget output that rendered holds a widget view; one that failed holds nothing (or an error text).
-EMPTY_WIDGET_OUTPUTS = f"""() => [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="{WIDGET_MIME}"]')]
+# JupyterLab marks an output's mime type (data-mime-type) only for its own renderers: ipywidgets' renderer
+# (a Lumino Panel) has none, so a widget output is one with the widget mime type or with no mime type at all.
+# One that ipywidgets hid on purpose (its widget was closed) is not counted.
+WIDGET_OUTPUTS = f"""[...document.querySelectorAll(
+    '.jp-OutputArea-output[data-mime-type="{WIDGET_MIME}"], .jp-OutputArea-output:not([data-mime-type])')]
+    .filter(o => !o.classList.contains('lm-mod-hidden'))"""
+EMPTY_WIDGET_OUTPUTS = f"""() => {WIDGET_OUTPUTS}
     .filter(o => !o.querySelector('.jupyter-widgets, .widget-box, .jupyter-matplotlib')).length"""
+# An ipympl figure's canvas (the first in its canvas div; the second is the rubber band's). ipympl sizes it
+# first, and draws the figure's PNG on it when that arrives from the kernel, a few hundred ms later; until then
+# it is transparent. A drawn figure is opaque (its face colour) nearly everywhere.
+FIGURE_CANVASES = ".jupyter-matplotlib-canvas-div canvas:first-of-type"
+# In the page: the canvas has a size and a picture on it (some opaque pixel; every 97th is looked at).
+CANVAS_PAINTED = """(c) => {
+    if (!c || !c.width || !c.height) return false;
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < data.length; i += 4 * 97) if (data[i] === 255) return true;
+    return false;
+}"""
+# In the page: the canvas holds a whole picture: nearly all of the pixels along its middle row and column are
+# opaque. Not so when ipympl (0.10) loses a figure's full image: when two of its images arrive close together,
+# its model sets the next one's source before the first has loaded, so the first (the whole picture) is never
+# drawn and the next (a diff: only the pixels that changed) is drawn on a blank canvas, and stays so.
+CANVAS_WHOLE = """(c) => {
+    if (!c || !c.width || !c.height) return false;
+    const ctx = c.getContext('2d');
+    const row = ctx.getImageData(0, c.height >> 1, c.width, 1).data;
+    const col = ctx.getImageData(c.width >> 1, 0, 1, c.height).data;
+    let opaque = 0;
+    for (const px of [row, col]) for (let i = 3; i < px.length; i += 4) if (px[i] === 255) opaque++;
+    return opaque >= 0.9 * (c.width + c.height);
+}"""
+# What a reader sees once a run is over: every widget rendered, every figure with a picture on it.
+RENDERED = f"""() => ({EMPTY_WIDGET_OUTPUTS})() === 0
+    && [...document.querySelectorAll('{FIGURE_CANVASES}')].every({CANVAS_PAINTED})"""
+FIGURES_WHOLE = f"""(first) => {{
+    const all = [...document.querySelectorAll('{FIGURE_CANVASES}')];
+    return (first ? all.slice(0, 1) : all).every({CANVAS_WHOLE});
+}}"""
 
 
 def write_without_outputs(src: Path, dst: Path) -> None:
@@ -103,9 +146,13 @@ def lab_server(root_dir: Path, notebooks: Path = ROOT / "notebooks", start_timeo
                             break
                 except OSError:
                     pass
-                if time.time() > deadline or proc.poll() is not None:
+                if time.time() > deadline:
                     raise RuntimeError(f"JupyterLab did not start; see {root / 'lab.log'}")
-                time.sleep(0.5)
+                try:  # the poll interval is a wait for the server's process to exit (a failed start)
+                    proc.wait(timeout=0.5)
+                except subprocess.TimeoutExpired:
+                    continue
+                raise RuntimeError(f"JupyterLab exited (code {proc.returncode}); see {root / 'lab.log'}")
             yield {"base": base, "token": token, "root": root}
         finally:
             proc.terminate()
@@ -125,67 +172,163 @@ def run_all(page, attempts: int = 3) -> None:
     """Run > Run All Cells, and make sure it took: a menu click that lands while the
     application is still settling can be lost, so try again if no cell has started."""
     for _ in range(attempts):
+        accept_kernel_dialog(page)  # one that showed late would swallow the click
         menu(page, "Run", "Run All Cells")
         try:
             page.wait_for_function(STARTED, timeout=15_000)
             return
         except Exception:
-            page.keyboard.press("Escape")
+            if not accept_kernel_dialog(page):  # (Escape would dismiss it: no kernel)
+                page.keyboard.press("Escape")
     raise AssertionError(f"Run All Cells did not start any cell after {attempts} attempts")
 
 
-def accept_kernel_dialog(page, wait_ms: int = 3000) -> None:
-    """Accept JupyterLab's "Select Kernel" dialog if it shows, as a user would.
+KERNEL_DIALOG = ".jp-Dialog:has-text('Select Kernel')"
+KERNEL_DIALOGS = """() => [...document.querySelectorAll('.jp-Dialog')]
+    .filter(d => d.textContent.includes('Select Kernel')).length"""
+# The kernel is connected and idle, as the status bar says ("Python 3 (ipykernel) | Idle"). Not the notebook
+# toolbar's execution indicator: its data-status is "idle" from the start, before any kernel is there.
+KERNEL_IDLE = """() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+    .some(e => /\\|\\s*Idle$/.test(e.textContent.trim()))"""
+
+
+def accept_kernel_dialog(page, wait_ms: int = 0, timeout_ms: float = 30_000) -> bool:
+    """Accept JupyterLab's "Select Kernel" dialog if it shows (within ``wait_ms``), as a user would; return
+    whether it did.
 
     On a fresh server the first notebook can open before the kernel list has loaded
     (seen with Binder's set of server extensions); JupyterLab then asks, with the
-    notebook's own kernel preselected.
+    notebook's own kernel preselected. It also asks if Run All is chosen before a kernel is connected
+    (on a loaded machine, a dialog was seen to stay open after its Select was clicked): so this accepts
+    until no such dialog is left.
     """
-    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    dialogs = page.locator(KERNEL_DIALOG)
+    if wait_ms > 0:
+        try:
+            dialogs.first.wait_for(state="visible", timeout=wait_ms)
+        except Exception:
+            return False
+    elif not page.evaluate(KERNEL_DIALOGS):  # (a timeout of 0 would mean none to Playwright)
+        return False
+    deadline = time.monotonic() + timeout_ms / 1e3
+    while n := page.evaluate(KERNEL_DIALOGS):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the Select Kernel dialog is still open after {timeout_ms / 1e3:.0f} s")
+        dialogs.last.locator(".jp-mod-accept").click()  # the last: the one on top
+        with contextlib.suppress(Exception):  # Playwright's TimeoutError: then click again
+            page.wait_for_function(f"(n) => ({KERNEL_DIALOGS})() < n", arg=n, timeout=10_000)
+    return True
+
+
+def wait_kernel_ready(page, timeout_ms: float = 60_000) -> None:
+    """Wait until the notebook's kernel is idle, accepting the "Select Kernel" dialog whenever it shows
+    instead (the kernel starts only once it is accepted): whichever of the two comes first."""
+    deadline = time.monotonic() + timeout_ms / 1e3
+    while True:
+        left = max(1.0, (deadline - time.monotonic()) * 1e3)
+        page.wait_for_function(f"() => ({KERNEL_IDLE})() || ({KERNEL_DIALOGS})() > 0", timeout=left)
+        if not accept_kernel_dialog(page):
+            return
+
+
+def is_timeout(e: Exception) -> bool:
+    """Whether ``e`` is Playwright's TimeoutError (not imported here: helpers must import without Playwright)."""
+    return type(e).__name__ == "TimeoutError"
+
+
+def wait_rendered(page, timeout_ms: float = 30_000) -> bool:
+    """Wait until every widget output holds its widget and every figure has a picture (RENDERED), then until
+    every picture is whole (:func:`wait_figures_whole`); return whether all that happened. Does not raise:
+    :func:`problems` says what is missing."""
     try:
-        dialog.wait_for(state="visible", timeout=wait_ms)
-    except Exception:
-        return
-    dialog.locator(".jp-mod-accept").click()
-    dialog.wait_for(state="hidden", timeout=10_000)
+        page.wait_for_function(RENDERED, timeout=timeout_ms, polling=100)
+    except Exception as e:
+        if not is_timeout(e):
+            raise
+        print(f"\nwidgets not all rendered after {timeout_ms / 1e3:.0f} s: {problems(page)}", file=sys.stderr)
+        return False
+    return wait_figures_whole(page)
+
+
+def wait_figures_whole(page, first: bool = False, timeout_ms: float = 10_000) -> bool:
+    """Wait until every figure (or the ``first``) that has a picture shows a whole one (CANVAS_WHOLE); return
+    whether it does. Does not raise: if one stays in part (ipympl lost its full image, see CANVAS_WHOLE), says
+    so on stderr, and notes it in the page, so that later calls do not wait for it again."""
+    if page.evaluate("() => !!window.__figureInPart"):
+        return False
+    try:
+        page.wait_for_function(FIGURES_WHOLE, arg=first, timeout=timeout_ms, polling=100)
+        return True
+    except Exception as e:
+        if not is_timeout(e):
+            raise
+        page.evaluate("() => { window.__figureInPart = true; }")
+        print(
+            f"\nA figure shows only part of its picture after {timeout_ms / 1e3:.0f} s (ipympl drew a diff image on"
+            " a blank canvas: see CANVAS_WHOLE in tests/browser/helpers.py)",
+            file=sys.stderr,
+        )
+        return False
 
 
 def open_and_run_all(page, lab, notebook: str) -> None:
-    """Open ``notebook`` (served without outputs), Run All, and wait until every cell has run."""
+    """Open ``notebook`` (served without outputs), Run All, and wait until every cell has run and every
+    widget and figure it shows has rendered."""
     page.goto(f"{lab['base']}/lab/tree/{notebook}?reset&token={lab['token']}")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=60_000)
-    accept_kernel_dialog(page)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-    accept_kernel_dialog(page, wait_ms=500)
+    wait_kernel_ready(page)
     # The served copy has no outputs (see conftest), so every output checked comes from this run.
     assert page.locator(".jp-OutputArea-output").count() == 0
     run_all(page)
-    page.wait_for_timeout(1000)
-    page.wait_for_function(ALL_DONE, timeout=180_000)
-    page.wait_for_timeout(1500)
+    page.wait_for_function(RUN_FINISHED, timeout=180_000)
+    wait_rendered(page)
 
 
-SCROLL_STEP = """(direction) => {
+# In the page: whether the notebook is scrolled to ``direction`` ("bottom": its last cell in view; "top").
+SCROLLED_TO = """(direction) => {
     const el = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
     const cells = document.querySelectorAll('.jp-NotebookPanel .jp-Cell');
     const last = cells[cells.length - 1].getBoundingClientRect(), box = el.getBoundingClientRect();
-    if (direction === 'bottom' && last.bottom <= box.bottom) return true;  // the last cell is in view
-    if (direction === 'top' && el.scrollTop === 0) return true;
-    el.scrollTop += (direction === 'bottom' ? 1 : -1) * 0.8 * el.clientHeight;
-    return false;
+    return direction === 'bottom' ? last.bottom <= box.bottom : el.scrollTop === 0;
 }"""
+# In the page: unless the notebook is there already, scroll it a screenful towards ``direction``. The scroll
+# position moves at once; what is worth waiting for (SCROLL_TOOK) is the cells the scroll brought into view,
+# which JupyterLab renders on the scroll event, in an animation frame: two frames after the scroll.
+SCROLL_STEP = f"""(direction) => {{
+    if (({SCROLLED_TO})(direction)) return true;
+    const el = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
+    el.scrollTop += (direction === 'bottom' ? 1 : -1) * 0.8 * el.clientHeight;
+    window.__scrollFrames = 0;
+    return false;
+}}"""
+SCROLL_TOOK = "() => ++window.__scrollFrames >= 2"  # polled once per animation frame
+# In the page (polled once per animation frame): the notebook is where it was scrolled to, and its layout
+# (scroll position, height, the last cell's place) has stayed the same for 3 frames in a row.
+SCROLL_SETTLED = f"""(direction) => {{
+    const el = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
+    const cells = document.querySelectorAll('.jp-NotebookPanel .jp-Cell');
+    const last = cells[cells.length - 1].getBoundingClientRect();
+    const now = [el.scrollTop, el.scrollHeight, cells.length, last.top, last.bottom].join();
+    const s = window.__scrollSettle = window.__scrollSettle || {{}};
+    s.same = s.layout === now ? s.same + 1 : 0;
+    s.layout = now;
+    return s.same >= 3 && ({SCROLLED_TO})(direction);
+}}"""
 
 
-def scroll_notebook(page, where: str, max_steps: int = 200) -> None:
+def scroll_notebook(page, where: str, max_steps: int = 200, timeout_ms: float = 30_000) -> None:
     """Scroll the notebook to its ``"bottom"`` (the last cell in view) or ``"top"``, a screenful at a time,
-    as a reader would: JupyterLab renders cells lazily as they come into view."""
+    as a reader would: JupyterLab renders cells lazily as they come into view. Returns once the layout has
+    settled there and every widget and figure is rendered (or :func:`problems` will say which is not)."""
     for _ in range(max_steps):
         if page.evaluate(SCROLL_STEP, where):
             break
-        page.wait_for_timeout(250)
+        page.wait_for_function(SCROLL_TOOK, polling="raf", timeout=timeout_ms)
     else:
         raise AssertionError(f"could not scroll to the {where} in {max_steps} steps")
-    page.wait_for_timeout(1000)
+    page.evaluate("() => { window.__scrollSettle = {}; }")
+    page.wait_for_function(SCROLL_SETTLED, arg=where, polling="raf", timeout=timeout_ms)
+    wait_rendered(page, timeout_ms)
 
 
 def problems(page) -> list[str]:
@@ -235,7 +378,49 @@ def type_into_readout(page, description: str, value: str, nth: int = 0) -> None:
     page.keyboard.press("Control+A")
     page.keyboard.type(value)
     page.keyboard.press("Enter")
-    page.wait_for_timeout(2500)
+    wait_readout(page, description, float(value), nth)
+
+
+# In the page: the text of the readout of the ``nth`` slider whose label contains ``label`` (as ``slider``
+# finds it: Playwright's has_text ignores case), or null.
+READOUT_TEXT = """(label, nth) => {
+    const has = l => l.textContent.toLowerCase().includes(label.toLowerCase());
+    const sliders = [...document.querySelectorAll('.widget-slider')]
+        .filter(s => [...s.querySelectorAll('.widget-label')].some(has));
+    const box = sliders[nth] && sliders[nth].querySelector('.widget-readout');
+    return box ? box.textContent.trim() : null;
+}"""
+# ... shows ``value`` (to 0.5 %, or 1e-9 near 0: a readout rounds, e.g. ".2f", ".3g"; a log slider snaps).
+READOUT_SHOWS = f"""([label, nth, value]) => {{
+    const text = ({READOUT_TEXT})(label, nth);
+    if (text === null) return false;
+    const shown = parseFloat(text.replace('\\u2212', '-'));
+    return Math.abs(shown - value) <= Math.max(5e-3 * Math.abs(value), 1e-9);
+}}"""
+# ... shows something other than ``text``.
+READOUT_CHANGED = f"""([label, nth, text]) => {{
+    const now = ({READOUT_TEXT})(label, nth);
+    return now !== null && now !== text;
+}}"""
+
+
+def wait_readout(page, description: str, value: float, nth: int = 0, timeout_ms: float = 30_000) -> None:
+    """Wait until the readout of the slider labelled ``description`` shows ``value``."""
+    page.wait_for_function(READOUT_SHOWS, arg=[description, nth, value], timeout=timeout_ms)
+
+
+def wait_readout_changes(page, description: str, text: str, nth: int = 0, timeout_ms: float = 30_000) -> str:
+    """Wait until the readout of the slider labelled ``description`` no longer shows ``text``; return what
+    it shows then."""
+    page.wait_for_function(READOUT_CHANGED, arg=[description, nth, text], timeout=timeout_ms)
+    return readout(page, description, nth)
+
+
+def wait_text(locator, text: str, timeout_ms: float = 30_000) -> None:
+    """Wait until ``locator`` shows ``text`` (its whole text; whitespace normalised)."""
+    from playwright.sync_api import expect  # here: helpers must import without Playwright (the benchmark)
+
+    expect(locator).to_have_text(text, timeout=timeout_ms)
 
 
 def figures(page):
@@ -255,6 +440,7 @@ FIGURE_CANVAS = ".jupyter-matplotlib-canvas-div canvas"
 WATCH_CANVAS = """(selector) => {
     if (window.__canvasWatch) return;
     const w = window.__canvasWatch = {selector, canvas: null, dirty: true, hash: null, frames: 0};
+    w.started = performance.now();
     w.changes = [];  // when the pixels were seen to change
     w.keys = [];  // when keys went down
     window.addEventListener('keydown', e => w.keys.push(e.timeStamp), true);
@@ -332,6 +518,18 @@ def wait_canvas_change(page, since: float, timeout_ms: float = 10_000) -> float:
     return canvas_changes(page, since)[0]
 
 
+def wait_canvas_changes(page, since: float, count: int, timeout_ms: float = 30_000) -> list[float]:
+    """Wait until the watched canvas has changed ``count`` times after ``since`` (page clock): e.g. an animation
+    has drawn ``count`` frames. Return the times of the changes."""
+    page.wait_for_function(
+        "([t, n]) => window.__canvasWatch.changes.filter(c => c > t).length >= n",
+        arg=[since, count],
+        timeout=timeout_ms,
+        polling=20,
+    )
+    return canvas_changes(page, since)
+
+
 def wait_canvas_quiet(page, quiet_ms: float = 1500, since: float | None = None, timeout_ms: float = 30_000) -> float:
     """Wait until the watched canvas has not changed for ``quiet_ms`` (counted from its last change, or from
     ``since`` if later); return the time of its last change (or ``since``/now if none)."""
@@ -348,6 +546,27 @@ def wait_canvas_quiet(page, quiet_ms: float = 1500, since: float | None = None, 
     )
     changes = canvas_changes(page)
     return max([start, *changes[-1:]])
+
+
+def figure_ready(page, quiet_ms: float = 500, timeout_ms: float = 60_000) -> None:
+    """Watch the first figure's canvas (:func:`watch_canvas`) and wait until it has a picture (a whole one, if
+    :func:`wait_figures_whole` finds one in time) and has not changed for ``quiet_ms`` (since the watching
+    started, if that was later): e.g. Play, or a redraw, is over."""
+    watch_canvas(page)
+    page.wait_for_function(
+        f"(s) => ({CANVAS_PAINTED})(document.querySelector(s))", arg=FIGURE_CANVAS, timeout=timeout_ms, polling=100
+    )
+    wait_figures_whole(page, first=True)
+    wait_canvas_quiet(page, quiet_ms, since=page.evaluate("() => window.__canvasWatch.started"), timeout_ms=timeout_ms)
+
+
+def redrawn(page, action, quiet_ms: float = 500, timeout_ms: float = 60_000) -> float:
+    """Do ``action()`` and wait until the watched figure (:func:`figure_ready` first) has changed and then not
+    changed for ``quiet_ms``; return the time (page clock) of its last change."""
+    t0 = now_ms(page)
+    action()
+    first = wait_canvas_change(page, t0, timeout_ms=timeout_ms)
+    return wait_canvas_quiet(page, quiet_ms, since=first, timeout_ms=timeout_ms)
 
 
 def canvas_pixels(page, selector: str = FIGURE_CANVAS) -> np.ndarray:
@@ -375,6 +594,8 @@ def press_keys(page, key: str, count: int, interval_ms: float) -> None:
     for i in range(count):
         delay = start + i * interval_ms / 1e3 - time.perf_counter()
         if delay > 0:
+            # Not a wait for anything: the pause *is* the input being simulated (a press every interval_ms),
+            # so there is no condition to wait on. It sleeps only until the next press is due.
             time.sleep(delay)
         page.keyboard.press(key)
 

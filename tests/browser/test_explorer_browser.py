@@ -10,6 +10,7 @@ import pytest
 from helpers import (
     canvas_pixels,
     changed_fraction,
+    figure_ready,
     figures,
     focus_slider_handle,
     key_times,
@@ -18,7 +19,9 @@ from helpers import (
     readout,
     shot,
     wait_canvas_change,
+    wait_canvas_changes,
     wait_canvas_quiet,
+    wait_readout_changes,
     watch_canvas,
 )
 
@@ -26,16 +29,23 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOK = "07_gradient_descent_explorer.ipynb"
 ETA = "η"  # in the learning-rate slider's label, whatever else the label says
+#: Frames of the animation to wait for after Play (Play steps every 150 ms; a frame shows the step the kernel
+#: has reached): the check below asks each view to change by 0.1 %, and parameter space can move little at
+#: first (0.6 % after the first frame at the notebook's η, 0.16 % after 4 steps at η = 0.2, in trials).
+PLAYED_FRAMES = 5
 
 
 def test_play_advances_the_step_and_animates_both_views(notebook_page, screenshots):
     page = notebook_page(NOTEBOOK)
     fig = figures(page).first
     fig.scroll_into_view_if_needed()
+    figure_ready(page)  # drawn, and not changing
     step_before = int(readout(page, "step k"))
     before = shot(fig, screenshots / "07_play_before.png")
+    t0 = now_ms(page)
     page.locator(".widget-play button").first.click()
-    page.wait_for_timeout(2500)
+    wait_readout_changes(page, "step k", str(step_before))
+    wait_canvas_changes(page, t0, PLAYED_FRAMES, timeout_ms=60_000)
     step_after = int(readout(page, "step k"))
     after = shot(fig, screenshots / "07_play_after.png")
     assert step_after != step_before

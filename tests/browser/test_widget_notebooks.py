@@ -8,7 +8,17 @@ moving one control changes what is shown. Screenshots go to ``screenshots/``.
 from __future__ import annotations
 
 import pytest
-from helpers import changed_fraction, figures, problems, scroll_notebook, shot, type_into_readout
+from helpers import (
+    changed_fraction,
+    figure_ready,
+    figures,
+    problems,
+    redrawn,
+    scroll_notebook,
+    shot,
+    type_into_readout,
+    wait_text,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -16,32 +26,39 @@ pytestmark = pytest.mark.browser
 def move_00(page):
     type_into_readout(page, "n", "7")
     label = page.locator(".widget-label", has_text="n² =").first
+    wait_text(label, "n² = 49")  # the kernel's observer updates the label
     assert label.inner_text().strip() == "n² = 49"
+
+
+# Each figure move returns the figure, drawn and still (figure_ready), and the move, which returns once the
+# figure has been redrawn (redrawn: its canvas changed, then stayed the same for a while).
 
 
 def move_01(page):
     fig = figures(page).first
     fig.scroll_into_view_if_needed()
-    return fig, lambda: type_into_readout(page, "z", "-3")
+    figure_ready(page)
+    return fig, lambda: redrawn(page, lambda: type_into_readout(page, "z", "-3"))
 
 
 def move_07(page):
     fig = figures(page).first
     fig.scroll_into_view_if_needed()
-    return fig, lambda: type_into_readout(page, "learning rate", "0.2")
+    figure_ready(page)
+    return fig, lambda: redrawn(page, lambda: type_into_readout(page, "learning rate", "0.2"))
 
 
 def move_08(page):
     fig = figures(page).first
     fig.scroll_into_view_if_needed()
+    figure_ready(page)
 
     def choose_adam():
         page.locator(".widget-dropdown", has=page.locator("label", has_text="optimiser")).locator(
             "select"
         ).select_option("Adam")
-        page.wait_for_timeout(2500)
 
-    return fig, choose_adam
+    return fig, lambda: redrawn(page, choose_adam)
 
 
 #: notebook -> how to move one of its controls. A test in tests/test_notebook_static.py checks that every
