@@ -14,6 +14,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
+from lessons.display import figure_png, picture_bundle
 from lessons.model import sigmoid, softplus
 
 __all__ = ["ZDemo", "loss_of_z", "z_demo"]
@@ -53,6 +54,10 @@ class ZDemo:
             f"y = 1: &nbsp; L = {L1:.4f}, &nbsp; dL/dz = ŷ − 1 = {g1:+.4f}<br>"
             f"y = 0: &nbsp; L = {L0:.4f}, &nbsp; dL/dz = ŷ − 0 = {g0:+.4f}"
         )
+
+    def _repr_mimebundle_(self, **kwargs) -> dict:
+        data = self.widget._repr_mimebundle_(**kwargs) or {}
+        return {**data, **picture_bundle(figure_png(self.fig), "The loss of one sample against z")}
 
     def update(self, z: float) -> None:
         L1, L0, _, _ = (float(v[0]) for v in loss_of_z(z))

@@ -17,6 +17,7 @@ from PIL import Image
 
 from lessons import descent
 from lessons._validate import as_positive_int
+from lessons.display import picture_bundle
 from lessons.explorer import layout
 from lessons.explorer.view import ExplorerView
 
@@ -235,6 +236,11 @@ class Explorer:
     def drawn_path(self) -> np.ndarray:
         """The path currently drawn in the parameter view, shape (k + 1, 2)."""
         return np.column_stack(self.view.path.get_data())
+
+    def _repr_mimebundle_(self, **kwargs) -> dict:
+        """Displayed: the live widget, and a still picture of its current step for readers without a kernel."""
+        data = self.widget._repr_mimebundle_(**kwargs) or {}
+        return {**data, **picture_bundle(self.view.still_png(), "The gradient-descent explorer")}
 
     def frame_rgb(self, k: int, redraw: bool = False) -> np.ndarray:
         """Step ``k`` rendered, as an RGB array (h, w, 3); see :meth:`ExplorerView.frame_rgb`."""

@@ -19,6 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from lessons import descent, model
+from lessons.display import figure_png
 from lessons.explorer.layout import pull_chain
 from lessons.style import OPTIMISER_STYLES
 
@@ -287,7 +288,10 @@ class ExplorerView:
                 self.figure.draw_artist(artist)
 
     def _on_draw(self, event) -> None:
-        """After every full draw: cache the background, then draw the moving artists on it."""
+        """After every full draw (but a save's, see :meth:`still_png`): cache the background, then draw the
+        moving artists on it."""
+        if getattr(self.figure.canvas, "_is_saving", False):
+            return
         self.background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
         if self.run is not None:
             self.set_frame(self.frame)
@@ -311,6 +315,21 @@ class ExplorerView:
         self.figure.canvas.restore_region(self.background)
         self._draw_animated()
         self.figure.canvas.blit(self.figure.bbox)
+
+    def still_png(self) -> bytes:
+        """The current step drawn in full, as PNG bytes: a still picture for readers without a kernel. Saved
+        through Agg (never the widget's own draw, so nothing is sent to a browser) with the moving artists
+        drawn as ordinary ones; the cached background is left alone."""
+        if self.run is not None:
+            self.set_frame(self.frame)
+        moving = [a for a in self.animated if a.get_animated()]
+        for artist in moving:
+            artist.set_animated(False)
+        try:
+            return figure_png(self.figure)
+        finally:
+            for artist in moving:
+                artist.set_animated(True)
 
     def frame_rgb(self, k: int, redraw: bool = False) -> np.ndarray:
         """Step ``k`` rendered, as an RGB array (h, w, 3); blitted unless ``redraw`` (same pixels)."""

@@ -621,3 +621,38 @@ def press_keys_in_page(page, key: str, count: int, interval_ms: float) -> None:
     """Like :func:`press_keys`, but timed inside the page, where Playwright's round trips cannot stretch
     the intervals: the events are dispatched by script (``isTrusted`` is false; sliders do not check it)."""
     page.evaluate(PRESS_KEYS_IN_PAGE, [key, count, interval_ms])
+
+
+# ---------------------------------------------------------------- how fast a widget answers
+
+#: Widget notebook -> the label of the slider whose key presses time its response (benchmarks/widget_response.py
+#: and the browser suite). The figure watched is the notebook's first ipympl figure: its widget's.
+RESPONSE_SLIDERS = {
+    "01_model_and_loss.ipynb": "z",
+    "02_likelihood_to_loss.ipynb": "w",
+}
+
+
+def slider_response_ms(page, description: str, presses: int = 6, quiet_ms: float = 400) -> list[float]:
+    """Time ``presses`` single key presses on the slider labelled ``description`` (alternately ArrowRight and
+    ArrowLeft, so that it ends where it started; one warm-up press first, not counted): from the browser
+    receiving the key to the first animation frame that shows new pixels in the first figure, each from a
+    quiet canvas. Presses that change nothing within 10 s are left out."""
+    watch_canvas(page)
+    wait_canvas_quiet(page, quiet_ms, timeout_ms=60_000)
+    focus_slider_handle(page, description)
+    times = []
+    for i in range(presses + 2):
+        wait_canvas_quiet(page, quiet_ms)
+        t0 = now_ms(page)
+        page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        try:
+            changed = wait_canvas_change(page, t0, timeout_ms=10_000)
+        except Exception as e:
+            if not is_timeout(e):
+                raise
+            continue
+        if i >= 2:
+            times.append(changed - key_times(page, t0)[0])
+    wait_canvas_quiet(page, quiet_ms)
+    return times

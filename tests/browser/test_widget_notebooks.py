@@ -41,6 +41,19 @@ def move_01(page):
     return fig, lambda: redrawn(page, lambda: type_into_readout(page, "z", "-3"))
 
 
+def move_slider(description: str, value: str):
+    """A move for a notebook whose first figure is its widget's: type ``value`` into the readout of the slider
+    labelled ``description``."""
+
+    def move(page):
+        fig = figures(page).first
+        fig.scroll_into_view_if_needed()
+        figure_ready(page)
+        return fig, lambda: redrawn(page, lambda: type_into_readout(page, description, value))
+
+    return move
+
+
 def move_07(page):
     fig = figures(page).first
     fig.scroll_into_view_if_needed()
@@ -66,6 +79,7 @@ def move_08(page):
 WIDGET_NOTEBOOKS = {
     "00_start_here.ipynb": move_00,
     "01_model_and_loss.ipynb": move_01,
+    "02_likelihood_to_loss.ipynb": move_slider("n (samples)", "3000"),
     "07_gradient_descent_explorer.ipynb": move_07,
     "08_optimizers.ipynb": move_08,
 }

@@ -69,13 +69,6 @@ def test_no_svg_outputs(notebook):
             assert "image/svg+xml" not in out.get("data", {}), f"{path.name} code cell {i} has SVG"
 
 
-def test_widget_metadata_has_state(notebook):
-    path, nb = notebook
-    widgets = nb["metadata"].get("widgets")
-    if widgets is not None:
-        assert "state" in widgets.get("application/vnd.jupyter.widget-state+json", {}), path.name
-
-
 def test_size_under_3_mb(notebook):
     path, _ = notebook
     assert path.stat().st_size <= MAX_BYTES, f"{path.name} is {path.stat().st_size / 1e6:.1f} MB"

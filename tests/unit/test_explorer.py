@@ -235,3 +235,18 @@ def test_every_optimiser_and_the_race_run_on_every_data_set(strict):
         assert ex.run.steps == 10
         ex.w_method.value = RACE
         assert len(ex.others) == 5
+
+
+def test_displayed_with_a_still_picture_that_leaves_the_animation_intact():
+    """For readers without a kernel the display carries a PNG of the current step, drawn in full (path and
+    arrows included); saving it must not spoil the background that later frames are blitted on."""
+    e = Explorer("overlapping", steps=40, interactive=False)
+    before = e.frame_rgb(20, redraw=True)
+    bundle = e._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle and "run the notebook" in bundle["text/plain"]
+    still = np.asarray(Image.open(io.BytesIO(e.view.still_png())).convert("RGB"))
+    assert still.shape == before.shape
+    assert np.mean(np.any(still != before, axis=-1)) < 0.01  # the same picture, up to drawing order
+    np.testing.assert_array_equal(e.frame_rgb(20), before)  # blitted again: the background is intact
+    e.show_step(0)
+    np.testing.assert_array_equal(e.frame_rgb(0), e.frame_rgb(0, redraw=True))
