@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: lab test test-browser test-binder unit notebooks execute lint bench gif student slides clean
+.PHONY: lab test test-browser test-binder test-latest unit notebooks execute repoint lint bench gif student slides clean
 
 $(STAMP): requirements.txt pyproject.toml binder/overrides.json
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v[:2] == (3, 11) else print(f"warning: Python {v[0]}.{v[1]}; the pins are tested on 3.11"))' || true
@@ -45,6 +45,18 @@ unit: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/python -m pytest --nbval -n auto --dist loadscope -p no:hypothesispytest notebooks $(PYTEST_ARGS)
+
+# The canary: unit tests and nbval against the newest release of every dependency, in build/latest (a copy of
+# the source and its own environment: .venv and the committed notebooks are not touched). Prints a report.
+LATEST_REPORT ?= build/latest-report.md
+test-latest:
+	$(PYTHON) -m tools.latest --report $(LATEST_REPORT)
+
+# Point every Binder and nbviewer link at a fork: `make repoint REPO=someone/fork` (default: the GitHub
+# repository of `git remote get-url origin`). See tools/repoint.py.
+REPO ?=
+repoint: $(STAMP)
+	$(BIN)/python -m tools.repoint $(REPO)
 
 # Re-run notebooks in place from a fresh kernel and save them as JupyterLab does, without widget state (see
 # tools/execute.py): `make execute NB=notebooks/02_likelihood_to_loss.ipynb`; all of them by default.
