@@ -183,6 +183,10 @@ class Demo:
         """After every full draw (but a save's): cache the background, then draw the animated artists on it."""
         if getattr(self.figure.canvas, "_is_saving", False):
             return
+        if self.figure.get_layout_engine() is not None:
+            # The constrained layout has placed the axes: keep them there. Re-solving it at every draw would
+            # cost about half of each redraw, and would make the panels jump when a label changes length.
+            self.figure.set_layout_engine("none")
         self._background = self.figure.canvas.copy_from_bbox(self.figure.bbox)
         self._draw_animated()
 

@@ -76,15 +76,15 @@ class LikelihoodDemo(Demo):
         self.line_j = self.ax_j.plot(W_GRID, 0 * W_GRID, color="C0", lw=2)[0]
         self.dot_l = self.ax_l.plot([], [], "o", color="k", ms=9, animated=True)[0]
         self.dot_j = self.ax_j.plot([], [], "o", color="k", ms=9, animated=True)[0]
-        self.best_l = self.ax_l.axvline(0, color="C1", ls="--", lw=1.5)
-        self.best_j = self.ax_j.axvline(0, color="C1", ls="--", lw=1.5, label="best w on the grid")
+        self.best_l = self.ax_l.axvline(0, color="C1", ls="--", lw=1.5, label="largest ℒ on the grid")
+        self.best_j = self.ax_j.axvline(0, color="C1", ls="--", lw=1.5, label="smallest J on the grid")
         self.zero_note = self.ax_l.text(
             0.5, 0.6, "", transform=self.ax_l.transAxes, ha="center", fontsize=13,
             bbox={"facecolor": "white", "edgecolor": "0.6", "boxstyle": "round"},
         )  # fmt: skip
         self.ax_l.set(xlabel="w", ylabel="ℒ(w), multiplied out", title="likelihood ℒ(w)")
         self.ax_j.set(xlabel="w", ylabel="J(w)", title="mean NLL  J(w) = −(1/n) log ℒ(w)")
-        self.ax_l.ticklabel_format(axis="y", style="sci", scilimits=(0, 0))
+        self.ax_l.legend(loc="upper right")
         self.ax_j.legend(loc="upper right")
         self.refresh()
 
@@ -92,42 +92,53 @@ class LikelihoodDemo(Demo):
         x, y = samples(n)
         L, J = likelihood_and_loss(x, y, W_GRID)
         L_w, J_w = likelihood_and_loss(x, y, np.array([w]))
+        top = L.max()
+        # the left panel's unit: the power of ten of ℒ's peak (matplotlib cannot scale an axis to 1e-300 itself)
+        exponent = int(np.floor(np.log10(top))) if top > 0 else 0
+        unit = 10.0**exponent
         return {
-            "likelihood": L,
+            "likelihood": L / unit,
             "J": J,
-            "at_w": np.array([w, L_w[0], J_w[0]]),
-            "best": np.array([W_GRID[np.argmin(J)]]),
-            "zeros": np.array([np.sum(L == 0.0)]),
+            "at_w": np.array([w, L_w[0] / unit, J_w[0]]),
+            "best_l": np.array([W_GRID[np.argmax(L)] if top > 0 else np.nan]),
+            "best_j": np.array([W_GRID[np.argmin(J)]]),
+            "raw": np.array([L_w[0], top, exponent, np.sum(L == 0.0)]),
         }
 
     def draw(self, c: dict[str, np.ndarray]) -> str:
         L, J = c["likelihood"], c["J"]
         w, L_w, J_w = c["at_w"]
-        best = c["best"][0]
+        raw_w, top, exponent, zeros = c["raw"]
         self.line_l.set_ydata(L)
         self.line_j.set_ydata(J)
         self.dot_l.set_data([w], [L_w])
         self.dot_j.set_data([w], [J_w])
-        self.best_l.set_xdata([best, best])
-        self.best_j.set_xdata([best, best])
-        top = L.max()
-        self.ax_l.set_ylim(-0.05 * (top or 1.0), 1.1 * (top or 1.0))
+        best_l, best_j = c["best_l"][0], c["best_j"][0]
+        self.best_l.set_visible(top > 0)
+        if top > 0:
+            self.best_l.set_xdata([best_l, best_l])
+        self.best_j.set_xdata([best_j, best_j])
+        peak = float(L.max()) or 1.0
+        self.ax_l.set_ylim(-0.05 * peak, 1.15 * peak)
+        self.ax_l.set_ylabel(f"ℒ(w) ÷ 1e{int(exponent)}" if top > 0 else "ℒ(w)")
         self.zero_note.set_text("" if top > 0 else "ℒ(w) = 0.0 at every w:\nunderflow")
         self.ax_j.set_ylim(0, max(2.0, float(J.max()) * 1.05))
         n = self.controls["n"].value
         log10_L = -n * J_w / np.log(10)
-        shown = f"{L_w:.2e}" if L_w > 0 else "0.0 (underflow)"
+        shown = f"{raw_w:.2e}" if raw_w > 0 else "0.0 (underflow)"
         return (
             f"n = {n}: at w = {w:.2f}, ℒ(w) = {shown}, while log₁₀ ℒ(w) = −n·J/ln 10 = {log10_L:.1f} "
-            f"and J(w) = {J_w:.3f}.<br>ℒ is exactly 0.0 at {int(c['zeros'][0])} of {W_GRID.size} grid points; "
-            f"J is smallest at w = {best:.2f} (the data were made with w = {W_TRUE})."
+            f"and J(w) = {J_w:.3f}.<br>ℒ is exactly 0.0 at {int(zeros)} of {W_GRID.size} grid points; "
+            f"J is smallest at w = {best_j:.2f} (the data were made with w = {W_TRUE})."
         )
 
     def drawn(self) -> dict[str, np.ndarray]:
         x_dot, y_dot = self.dot_l.get_data()
+        best_l = self.best_l.get_xdata()[0] if self.best_l.get_visible() else np.nan
         return {
             "likelihood": np.asarray(self.line_l.get_ydata()),
             "J": np.asarray(self.line_j.get_ydata()),
             "at_w": np.array([x_dot[0], y_dot[0], self.dot_j.get_ydata()[0]]),
-            "best": np.array([self.best_j.get_xdata()[0]]),
+            "best_l": np.array([best_l]),
+            "best_j": np.array([self.best_j.get_xdata()[0]]),
         }
