@@ -630,6 +630,10 @@ def press_keys_in_page(page, key: str, count: int, interval_ms: float) -> None:
 RESPONSE_SLIDERS = {
     "01_model_and_loss.ipynb": "z",
     "02_likelihood_to_loss.ipynb": "w",
+    "03_single_sample_gradient.ipynb": "w₁",
+    "04_batch_gradient_and_regularization.ipynb": "k (steps)",
+    "05_checking_gradients.ipynb": "h",
+    "06_loss_surface_and_convexity.ipynb": "w",
 }
 
 

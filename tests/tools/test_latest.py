@@ -25,7 +25,8 @@ Traceback:
 
   '0.578' == '0.579'
 </failure></testcase>
-<testcase classname="tests.unit.test_model" name="test_loss"><error message="ImportError: numpy">E ImportError</error></testcase>
+<testcase classname="tests.unit.test_model" name="test_loss">
+<error message="ImportError: numpy">E ImportError</error></testcase>
 </testsuite></testsuites>"""
 
 
