@@ -11,7 +11,12 @@ from lessons.checks.result import Result, _failed, _in_context, _never_raises, _
 
 @_never_raises
 def check_value(
-    value: object, expected: object, name: str = "your value", rtol: float = 1e-6, atol: float = 1e-12
+    value: object,
+    expected: object,
+    name: str = "your value",
+    rtol: float = 1e-6,
+    atol: float = 1e-12,
+    mistakes: dict[str, object] | None = None,
 ) -> Result:
     """Check a numeric answer, a scalar or an array.
 
@@ -25,13 +30,18 @@ def check_value(
         How the message refers to the value, e.g. ``"p"``.
     rtol, atol : float
         Passed when ``|value − expected| <= atol + rtol |expected|`` entrywise.
+    mistakes : dict of str to float or array_like, optional
+        The typical wrong answers of this exercise: what each mistake is called (e.g. ``"a forgotten 1/n"``,
+        ``"log₂ instead of ln"``, ``"the training set used where the validation set was meant"``) -> the value
+        that mistake produces, computed by the check cell. A wrong answer equal to one of them (to the same
+        tolerance) is named: the message says which mistake gives exactly that value.
 
     Returns
     -------
     Result
-        The message gives the learner's value and how far it is (the largest
-        difference and where), and says so when only the sign is wrong.
-        ``...`` is "not attempted".
+        The message names the mistake when ``value`` matches one of ``mistakes``; otherwise it gives the
+        learner's value and how far it is (the largest difference and where), and says so when only the sign
+        is wrong. ``...`` is "not attempted".
     """
     name = str(name)
     if value is Ellipsis:
@@ -51,6 +61,13 @@ def check_value(
         if got.ndim == 0:
             return _passed(f"{name} = {_num(got)} is right")
         return _passed(f"{name} is right (all {got.size} entries)")
+    for mistake, wrong in (mistakes or {}).items():
+        with _in_context(prefix=f"cannot check {name}: the value of the mistake {mistake!r}: "):
+            bad = _real_array(wrong, "it")
+        if bad.shape == got.shape and not np.allclose(bad, want, rtol=rtol, atol=atol, equal_nan=True):
+            if np.allclose(got, bad, rtol=rtol, atol=atol, equal_nan=True):
+                shown = f" = {_num(got)}" if got.ndim == 0 else ""
+                return _failed(f"{name}{shown} is what {mistake} gives: look for that in your code.")
     sign = " It has the wrong sign." if np.allclose(got, -want, rtol=rtol, atol=atol) else ""
     if got.ndim == 0:
         gap = float(got - want)

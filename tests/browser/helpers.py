@@ -634,6 +634,7 @@ RESPONSE_SLIDERS = {
     "04_batch_gradient_and_regularization.ipynb": "k (steps)",
     "05_checking_gradients.ipynb": "h",
     "06_loss_surface_and_convexity.ipynb": "w",
+    "11_real_data_capstone.ipynb": "t",
 }
 
 

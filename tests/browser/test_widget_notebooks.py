@@ -86,6 +86,7 @@ WIDGET_NOTEBOOKS = {
     "06_loss_surface_and_convexity.ipynb": move_slider("w", "8"),
     "07_gradient_descent_explorer.ipynb": move_07,
     "08_optimizers.ipynb": move_08,
+    "11_real_data_capstone.ipynb": move_slider("λ", "10"),
 }
 
 

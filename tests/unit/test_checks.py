@@ -838,3 +838,29 @@ def test_check_expression_matrices():
 def test_check_expression_is_deterministic():
     first = check_expression(x1 * EXPECTED, EXPECTED)
     assert first == check_expression(x1 * EXPECTED, EXPECTED)
+
+
+def test_check_value_names_the_typical_mistake():
+    right = 0.6931471805599453
+    mistakes = {"a forgotten 1/n": 4 * right, "log₂ instead of ln": right / np.log(2), "a wrong sign": -right}
+    assert check_value(right, right, "J", mistakes=mistakes).passed
+    named = check_value(right / np.log(2), right, "J", mistakes=mistakes)
+    assert not named.passed and "log₂ instead of ln" in named.message and "J = 1" in named.message
+    assert "a forgotten 1/n" in check_value(4 * right, right, "J", mistakes=mistakes).message
+    assert "a wrong sign" in check_value(-right, right, "J", mistakes=mistakes).message
+    other = check_value(0.5, right, "J", mistakes=mistakes)
+    assert not other.passed and "off by" in other.message  # no mistake matches: the plain message
+    # arrays: the training set's scores where the validation set's were meant
+    train, valid = np.array([0.9, 0.8]), np.array([0.7, 0.6])
+    msg = check_value(
+        train, valid, "scores", mistakes={"the training set used where the validation set was meant": train}
+    )
+    assert "the training set used where the validation set was meant" in msg.message
+    # a "mistake" that gives the right answer is never blamed, and one of another shape is skipped
+    same = {"a mistake that happens to agree": right, "a vector": [1.0, 2.0]}
+    assert check_value(0.5, right, "J", mistakes=same).message.count("mistake") == 0
+
+
+def test_check_value_with_a_bad_mistake_table_does_not_blame_the_learner():
+    res = check_value(1.0, 2.0, "x", mistakes={"broken": "not a number"})
+    assert not res.passed and "cannot check x" in res.message
