@@ -75,7 +75,7 @@ CURRICULUM: tuple[Notebook, ...] = (
         "From likelihood to loss",
         "Bernoulli → log-likelihood → NLL",
         "argmax likelihood = argmin NLL",
-        "likelihood vs NLL curves",
+        "likelihood vs NLL curves; widget: grow n until the product underflows",
     ),
     Notebook(
         "03",
@@ -83,7 +83,7 @@ CURRICULUM: tuple[Notebook, ...] = (
         "The gradient of one sample",
         "each chain-rule factor; (ŷ−y)x_j",
         "lambdify vs finite differences",
-        "the gradient as a vector",
+        "the gradient as a vector; widget: each chain-rule link, the step along ±x",
     ),
     Notebook(
         "04",
@@ -91,7 +91,7 @@ CURRICULUM: tuple[Notebook, ...] = (
         "Batch gradient and regularisation",
         "Σ form, matrix form Xᵀ(ŷ−y)/n; L2; L1",
         "loop vs vectorised",
-        "per-sample contributions add up to ∇J",
+        "per-sample contributions add up to ∇J; widget: λ pulls w (and b) back",
     ),
     Notebook(
         "05",
@@ -99,7 +99,7 @@ CURRICULUM: tuple[Notebook, ...] = (
         "Checking gradients",
         "—",
         "central differences; the step-size V-curve",
-        "error vs h, log-log",
+        "error vs h, log-log; widget: h and a planted bug against the verdict",
     ),
     Notebook(
         "06",
@@ -107,7 +107,7 @@ CURRICULUM: tuple[Notebook, ...] = (
         "Loss surface and convexity",
         "Hessian AᵀSA/n + λ·diag(1,…,1,0), A = [X 1]",
         "eigenvalues ≥ 0; separable data",
-        "3-D surface and contours",
+        "contours with descent paths; widget: curvature everywhere, a minimiser or not",
     ),
     Notebook(
         "07",
@@ -126,7 +126,7 @@ CURRICULUM: tuple[Notebook, ...] = (
         "Numerical stability",
         "log(1+eᶻ) forms",
         "overflow, clipping, float32",
-        "loss and gradient at extreme z",
+        "loss and gradient at extreme z; widget: where the textbook forms break",
     ),
     Notebook(
         "10",
@@ -134,7 +134,7 @@ CURRICULUM: tuple[Notebook, ...] = (
         "Softmax regression",
         "softmax Jacobian; Xᵀ(P−Y)/n",
         "finite differences; scikit-learn",
-        "decision regions",
+        "decision regions; widget: turn one class, change the temperature",
     ),
     Notebook(
         "11",
@@ -142,7 +142,7 @@ CURRICULUM: tuple[Notebook, ...] = (
         "Real-data capstone",
         "—",
         "from scratch vs scikit-learn",
-        "regularisation path",
+        "regularisation path; widget: λ and the threshold against the confusion matrix",
     ),
     Notebook(
         "12",
