@@ -23,6 +23,7 @@ import warnings
 from collections.abc import Sequence
 
 import ipywidgets as widgets
+import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -76,7 +77,11 @@ def _figure(size: tuple[float, float], interactive: bool) -> Figure:
     """A figure whose canvas is an ipympl widget (``interactive``) or plain Agg (for tests and images)."""
     fig = Figure(figsize=size, dpi=72, layout="constrained")
     if interactive:
+        backend = matplotlib.get_backend()
         from ipympl.backend_nbagg import Canvas, FigureManager
+
+        if matplotlib.get_backend() != backend:  # importing ipympl switches pyplot to it: the notebook's other
+            matplotlib.use(backend)  # figures must stay what they were (inline images)
 
         canvas = Canvas(fig)
         with warnings.catch_warnings():  # ipympl 0.10's toolbar passes its canvas on to traitlets, which warns

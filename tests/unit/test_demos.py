@@ -137,3 +137,19 @@ def test_a_blitted_move_shows_the_same_pixels_as_a_full_redraw(cls):
             still = np.asarray(Image.open(BytesIO(demo.png())).convert("RGBA"))
             assert still.shape == blitted.shape
             assert np.mean(np.any(still != blitted, axis=-1)) < 1e-3, "the PNG differs from the screen"
+
+
+def test_a_live_widget_leaves_the_notebook_s_other_figures_alone():
+    """ipympl switches pyplot's backend to itself when first imported; a demo switches it back, so that the
+    figures a notebook draws after its widget stay inline images."""
+    import subprocess
+    import sys
+
+    code = (
+        "import matplotlib; matplotlib.use('agg'); import matplotlib.pyplot as plt\n"
+        "from lessons.demos.likelihood import LikelihoodDemo\n"
+        "LikelihoodDemo(interactive=True)\n"
+        "print(matplotlib.get_backend(), type(plt.figure().canvas).__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["agg", "FigureCanvasAgg"], out
