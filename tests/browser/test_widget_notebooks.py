@@ -82,10 +82,12 @@ WIDGET_NOTEBOOKS = {
     "02_likelihood_to_loss.ipynb": move_slider("n (samples)", "3000"),
     "03_single_sample_gradient.ipynb": move_slider("w₁", "3"),
     "04_batch_gradient_and_regularization.ipynb": move_slider("k (steps)", "0"),
-    "05_checking_gradients.ipynb": move_slider("h", "1e-6"),
+    "05_checking_gradients.ipynb": move_slider("h", "1e-12"),
     "06_loss_surface_and_convexity.ipynb": move_slider("w", "8"),
     "07_gradient_descent_explorer.ipynb": move_07,
     "08_optimizers.ipynb": move_08,
+    "09_numerical_stability.ipynb": move_slider("z (logit)", "-750"),
+    "10_softmax_regression.ipynb": move_slider("T", "0.2"),
     "11_real_data_capstone.ipynb": move_slider("λ", "10"),
 }
 
