@@ -6,14 +6,20 @@ student``) writes a copy of every notebook to ``build/student/`` in which each
 such cell keeps only what a learner needs to start:
 
 * its imports;
-* each function's signature and docstring, with the body replaced by
-  ``raise NotImplementedError``;
-* each top-level name it assigns, set to ``...`` (to be replaced by the answer);
+* the signature and docstring of each function that a later cell uses (the check cell, mostly), with the body
+  replaced by ``raise NotImplementedError``;
+* each top-level name it assigns that a later cell uses, set to ``...`` (to be replaced by the answer);
 
-and nothing else: no comments (they often give the answer away), no outputs. The
-checkers in :mod:`lessons.checks` report such stubs as "not attempted yet", so the
-student edition runs from top to bottom. :func:`restore` puts the solutions back,
-which must give the teacher's edition exactly (a test checks it).
+and nothing else: no comments (they often give the answer away), no outputs, and none of the solution's own
+helpers (names no later cell reads are the learner's own business: listing them would give the plan away). The
+checkers in :mod:`lessons.checks` report such stubs as "not attempted yet", so the student edition runs from top
+to bottom.
+
+A "Why…?" question is answered in a markdown cell tagged ``answer``: the teacher's edition holds a model answer
+there, the student edition an empty answer cell (:data:`ANSWER_PROMPT`).
+
+:func:`restore` puts the solutions and the model answers back, which must give the teacher's edition exactly (a
+test checks it).
 """
 
 from __future__ import annotations
@@ -25,9 +31,11 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["SOLUTION_TAG", "stub_source", "student_notebook", "restore", "build"]
+__all__ = ["SOLUTION_TAG", "ANSWER_TAG", "ANSWER_PROMPT", "stub_source", "student_notebook", "restore", "build"]
 
 SOLUTION_TAG = "solution"
+ANSWER_TAG = "answer"
+ANSWER_PROMPT = "**Your answer:** *(double-click this cell and write it here)*"
 STUB_HEADER = "# Your answer here: replace every `...` and `raise NotImplementedError` below."
 
 
@@ -35,19 +43,34 @@ def is_solution(cell) -> bool:
     return cell.get("cell_type") == "code" and SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
 
 
-def stub_source(source: str) -> str:
+def is_answer(cell) -> bool:
+    return cell.get("cell_type") == "markdown" and ANSWER_TAG in cell.get("metadata", {}).get("tags", [])
+
+
+def names_read(source: str) -> set[str]:
+    """Every name that ``source`` reads (loads); none if it does not parse."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def stub_source(source: str, used: set[str] | None = None) -> str:
     """The stub that replaces a solution cell's ``source``.
 
     Parameters
     ----------
     source : str
         Python code (a notebook cell).
+    used : set of str, optional
+        The names later cells read: only those functions and assignments are kept (all, if ``None``).
 
     Returns
     -------
     str
         Imports, function signatures with their docstrings and a ``raise
-        NotImplementedError`` body, and ``name = ...`` for every top-level
+        NotImplementedError`` body, and ``name = ...`` for every kept top-level
         assignment, in the original order.
     """
     try:
@@ -60,11 +83,12 @@ def stub_source(source: str) -> str:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             lines.append(ast.unparse(node))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            lines.append(_function_stub(node))
+            if used is None or node.name in used:
+                lines.append(_function_stub(node))
         elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for name in _names(targets):
-                if name not in seen:
+                if name not in seen and (used is None or name in used):
                     seen.add(name)
                     lines.append(f"{name} = ...")
     if len(lines) == 1:
@@ -99,11 +123,16 @@ def _function_stub(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
 
 
 def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of ``nb`` with every ``solution`` cell stubbed and its outputs removed."""
+    """A copy of ``nb`` with every ``solution`` cell stubbed (keeping the names later cells read) and its outputs
+    removed, and every ``answer`` cell emptied."""
     out = copy.deepcopy(nb)
-    for cell in out.cells:
+    code = [c.source if c.cell_type == "code" else "" for c in out.cells]
+    for i, cell in enumerate(out.cells):
+        if is_answer(cell):
+            cell.source = ANSWER_PROMPT
         if is_solution(cell):
-            cell.source = stub_source(cell.source)
+            later = set().union(*(names_read(src) for src in code[i + 1 :]))
+            cell.source = stub_source(cell.source, later)
             cell.outputs = []
             cell.execution_count = None
             cell.metadata.pop("jupyter", None)  # the stub is meant to be seen, not collapsed
@@ -112,10 +141,10 @@ def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def restore(student: nbformat.NotebookNode, teacher: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """``student`` with its stubs replaced by the teacher's solution cells (matched by cell id)."""
-    solutions = {cell.id: cell for cell in teacher.cells if is_solution(cell)}
+    """``student`` with its stubs and empty answers replaced by the teacher's cells (matched by cell id)."""
+    solutions = {cell.id: cell for cell in teacher.cells if is_solution(cell) or is_answer(cell)}
     out = copy.deepcopy(student)
-    out.cells = [copy.deepcopy(solutions[c.id]) if is_solution(c) else c for c in out.cells]
+    out.cells = [copy.deepcopy(solutions[c.id]) if is_solution(c) or is_answer(c) else c for c in out.cells]
     return out
 
 

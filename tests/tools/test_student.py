@@ -84,3 +84,27 @@ def test_stubs_are_reported_as_not_attempted(edition):
     for cell in checks:
         text = " ".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "") for o in cell.outputs)
         assert "not attempted" in text, cell.source
+
+
+def test_a_stub_shows_only_the_names_later_cells_read():
+    """The solution's own helpers are the learner's business: listing them next to the graded name would give
+    the plan away. A name a later cell reads stays (else the student edition would stop with a NameError)."""
+    source = "import numpy as np\n\ndef helper(a):\n    return a\n\nth = helper(0.5)\norder = [1, 2]\nanswer = th * 2\n"
+    assert student.stub_source(source, {"answer"}) == f"{student.STUB_HEADER}\nimport numpy as np\nanswer = ..."
+    assert "helper" in student.stub_source(source, {"answer", "helper"})
+    assert "order = ..." in student.stub_source(source)  # no later cells known: everything stays
+
+
+def test_a_why_question_gets_an_empty_answer_cell_and_the_model_answer_comes_back():
+    nb = nbformat.v4.new_notebook()
+    answer = nbformat.v4.new_markdown_cell("Because the loss is convex.", metadata={"tags": [student.ANSWER_TAG]})
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("**Why** is every local minimum global?"),
+        answer,
+        nbformat.v4.new_code_cell("x = helper()\ny = x + 1", metadata={"tags": [student.SOLUTION_TAG]}),
+        nbformat.v4.new_code_cell("check(y)"),
+    ]
+    pupil = student.student_notebook(nb)
+    assert pupil.cells[1].source == student.ANSWER_PROMPT and "convex" not in str(pupil)
+    assert pupil.cells[2].source.splitlines()[1:] == ["y = ..."]
+    assert student.restore(pupil, nb) == nb
