@@ -634,6 +634,8 @@ RESPONSE_SLIDERS = {
     "04_batch_gradient_and_regularization.ipynb": "k (steps)",
     "05_checking_gradients.ipynb": "h",
     "06_loss_surface_and_convexity.ipynb": "w",
+    "09_numerical_stability.ipynb": "z (logit)",
+    "10_softmax_regression.ipynb": "T",
     "11_real_data_capstone.ipynb": "t",
 }
 
