@@ -42,7 +42,10 @@ def test_a_wheel_in_a_fresh_environment_imports_every_module(tmp_path):
     env = tmp_path / "env"
     venv.EnvBuilder(with_pip=True).create(env)
     python = env / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "--quiet", str(wheel)], check=True, cwd=tmp_path)
+    # Without PYTHONPATH: a checkout on it (with the egg-info a build leaves there) would make pip think lessons is
+    # installed already, and skip it.
+    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    subprocess.run([python, "-m", "pip", "install", "--quiet", str(wheel)], check=True, cwd=tmp_path, env=clean)
     modules = lessons_modules()
     code = (
         "import importlib, matplotlib\n"
@@ -50,7 +53,6 @@ def test_a_wheel_in_a_fresh_environment_imports_every_module(tmp_path):
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "import lessons; print(lessons.__file__)\n"
     )
-    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     out = subprocess.run(
         [python, "-c", code], check=True, cwd=tmp_path, capture_output=True, text=True, env=clean
     ).stdout
