@@ -63,3 +63,42 @@ def test_the_checks_find_a_wrong_quote():
     printed = _printed(ROOT / "notebooks" / CURRICULUM[1].filename)
     assert _squash("J = 123456.789") not in printed
     assert _quotes("a `J = 1.5` and a `name`") == ["J = 1.5"]
+
+
+def test_the_guide_is_at_most_30_kb():
+    assert len(GUIDE.encode("utf-8")) <= 30_000, f"TEACHING.md is {len(GUIDE.encode('utf-8'))} bytes"
+
+
+def _minutes(table_text: str) -> list[int]:
+    """The last column of each body row of the first Markdown table in ``table_text``, as whole minutes."""
+    rows = [r for r in table_text.splitlines() if r.startswith("|")][2:]
+    out = []
+    for row in rows:
+        if not row.strip():
+            break
+        cell = row.strip().strip("|").split("|")[-1].strip()
+        out.append(int(re.match(r"\d+", cell).group()))
+    return out
+
+
+@pytest.mark.parametrize("entry", CURRICULUM, ids=lambda e: e.filename[:2])
+def test_each_notebook_s_minutes_add_up_to_its_class_time(entry):
+    body = SECTIONS[entry.filename[:2]]
+    stated = re.search(r"Class (\d+) min", body)
+    assert stated, f"{entry.filename[:2]}: no 'Class N min' line"
+    table = body[body.index("| § |") :]
+    assert sum(_minutes(table)) == int(stated.group(1))
+
+
+def test_the_plans_fit_their_slots():
+    plans = GUIDE[GUIDE.index("## Course plans") : GUIDE.index("## 00 ·")]
+    blocks = re.split(r"^\*\*Plan \d", plans, flags=re.M)[1:]
+    assert len(blocks) == 3, "three plans: one class, a second class for 07-08, a module"
+    for block in blocks[:2]:
+        total = int(re.search(r"Total (\d+)", block).group(1))
+        assert sum(_minutes(block[block.index("|") :])) == total <= 90
+    module = blocks[2]
+    rows = [r for r in module.splitlines() if r.startswith("|")][2:]
+    sessions = [int(r.strip("|").split("|")[2].strip()) for r in rows]
+    assert len(sessions) == 4 and all(m <= 90 for m in sessions)
+    assert f"= {sum(sessions)} of {90 * len(sessions)}" in module
