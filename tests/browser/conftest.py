@@ -71,6 +71,9 @@ def notebook_page(browser, lab, screenshots):
                 raise
             page.screenshot(path=str(screenshots / f"{name[:2]}_after_run_all.png"))
             pages[name] = page
+        # The tab in front, as a reader's would be: a page left behind others gets its animation frames (which
+        # the canvas watcher runs on) throttled.
+        pages[name].bring_to_front()
         return pages[name]
 
     yield get
