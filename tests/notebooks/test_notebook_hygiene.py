@@ -105,3 +105,13 @@ def test_opens_with_objectives_and_closes_with_summary_and_exercises(notebook):
     text = "\n".join(md)
     for heading in ("What you will learn", "Summary", "Exercises"):
         assert heading in text, f"{path.name}: no '{heading}' section"
+
+
+def test_every_solution_is_collapsed(notebook):
+    """The text promises a collapsed solution after each exercise: JupyterLab hides a cell's source and outputs
+    when its metadata says so."""
+    path, nb = notebook
+    for i, cell in enumerate(nb["cells"]):
+        if "solution" in cell["metadata"].get("tags", []):
+            shown = cell["metadata"].get("jupyter", {})
+            assert shown.get("source_hidden") and shown.get("outputs_hidden"), f"{path.name} cell {i} is not collapsed"
