@@ -636,7 +636,7 @@ RESPONSE_SLIDERS = {
     "06_loss_surface_and_convexity.ipynb": "w",
     "09_numerical_stability.ipynb": "z (logit)",
     "10_softmax_regression.ipynb": "T",
-    "11_real_data_capstone.ipynb": "t",
+    "11_real_data_capstone.ipynb": "λ",
 }
 
 
