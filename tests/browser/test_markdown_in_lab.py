@@ -56,19 +56,25 @@ def markdown_cells(path: Path) -> list[int]:
     return [i for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
 
 
-def shut_down_kernels(lab) -> None:
-    """End every kernel session the opened notebooks started (the check needs none)."""
-    base, token = lab["base"], lab["token"]
-    with urllib.request.urlopen(f"{base}/api/sessions?token={token}") as r:
-        sessions = json.load(r)
-    for s in sessions:
-        req = urllib.request.Request(f"{base}/api/sessions/{s['id']}?token={token}", method="DELETE")
+def sessions(lab) -> set[str]:
+    """The ids of the server's kernel sessions."""
+    with urllib.request.urlopen(f"{lab['base']}/api/sessions?token={lab['token']}") as r:
+        return {s["id"] for s in json.load(r)}
+
+
+def shut_down_new_sessions(lab, before: set[str]) -> None:
+    """End the kernel sessions started since ``before`` (opening a notebook starts one; the check needs none).
+    Only those: other tests' pages keep their notebooks' kernels on the same server, and opening a notebook that
+    another page has open reuses its session."""
+    for sid in sessions(lab) - before:
+        req = urllib.request.Request(f"{lab['base']}/api/sessions/{sid}?token={lab['token']}", method="DELETE")
         urllib.request.urlopen(req).close()
 
 
 def leftovers(page, lab, name: str, n_markdown: int) -> list[str]:
     """Open ``name`` in JupyterLab, wait until its ``n_markdown`` markdown cells are rendered and typeset, and
     return the lines that show markdown syntax as text, as ``"cell k: line"`` (k counts all cells)."""
+    before = sessions(lab)
     page.goto(f"{lab['base']}/lab/tree/{name}?reset&token={lab['token']}")
     page.wait_for_selector(".jp-NotebookPanel .jp-MarkdownCell .jp-RenderedMarkdown", timeout=60_000)
     try:
@@ -77,7 +83,7 @@ def leftovers(page, lab, name: str, n_markdown: int) -> list[str]:
         if type(e).__name__ != "TimeoutError":
             raise
     found = page.evaluate(LEFTOVERS)
-    shut_down_kernels(lab)
+    shut_down_new_sessions(lab, before)
     return found
 
 
