@@ -12,7 +12,7 @@ import io
 
 from matplotlib.figure import Figure
 
-__all__ = ["figure_png", "picture_bundle"]
+__all__ = ["figure_png", "still_png", "picture_bundle"]
 
 
 def figure_png(figure: Figure) -> bytes:
@@ -20,6 +20,19 @@ def figure_png(figure: Figure) -> bytes:
     buf = io.BytesIO()
     figure.savefig(buf, format="png", dpi=figure.dpi)
     return buf.getvalue()
+
+
+def still_png(figure: Figure, moving: list) -> bytes:
+    """``figure`` as PNG bytes with its ``moving`` (animated, blitted) artists drawn as ordinary ones: a savefig
+    skips animated artists. Their animated flag is restored afterwards."""
+    moving = [a for a in moving if a.get_animated()]
+    for artist in moving:
+        artist.set_animated(False)
+    try:
+        return figure_png(figure)
+    finally:
+        for artist in moving:
+            artist.set_animated(True)
 
 
 def picture_bundle(png: bytes, title: str) -> dict:

@@ -28,7 +28,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from lessons.display import figure_png, picture_bundle
+from lessons.display import picture_bundle, still_png
 from lessons.style import MIN_FONT_SIZE
 
 __all__ = ["Demo", "MAX_CONTROLS", "slider", "int_slider", "log_slider", "choice"]
@@ -197,14 +197,7 @@ class Demo:
 
     def png(self) -> bytes:
         """The figure as it is now, animated artists included, as PNG bytes."""
-        moving = self._animated()
-        for artist in moving:
-            artist.set_animated(False)
-        try:
-            return figure_png(self.figure)
-        finally:
-            for artist in moving:
-                artist.set_animated(True)
+        return still_png(self.figure, self._animated())
 
     def _repr_mimebundle_(self, **kwargs) -> dict:
         data = self.widget._repr_mimebundle_(**kwargs) or {}

@@ -19,7 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from lessons import descent, model
-from lessons.display import figure_png
+from lessons.display import still_png
 from lessons.explorer.layout import pull_chain
 from lessons.style import OPTIMISER_STYLES
 
@@ -322,14 +322,7 @@ class ExplorerView:
         drawn as ordinary ones; the cached background is left alone."""
         if self.run is not None:
             self.set_frame(self.frame)
-        moving = [a for a in self.animated if a.get_animated()]
-        for artist in moving:
-            artist.set_animated(False)
-        try:
-            return figure_png(self.figure)
-        finally:
-            for artist in moving:
-                artist.set_animated(True)
+        return still_png(self.figure, self.animated)
 
     def frame_rgb(self, k: int, redraw: bool = False) -> np.ndarray:
         """Step ``k`` rendered, as an RGB array (h, w, 3); blitted unless ``redraw`` (same pixels)."""
