@@ -4,7 +4,10 @@ Applied by :func:`apply`, which every notebook's setup cell calls (importing :mo
 
 * every text at 12 pt or more (titles 13 pt);
 * ``viridis`` as the default colour map (perceptually uniform, colour-blind safe);
-* the ``tableau-colorblind10`` colour cycle for lines and markers.
+* the ``tableau-colorblind10`` colour cycle for lines and markers;
+* Chinese text drawn in Noto Sans CJK SC (from the ``mplfonts`` wheel, so every machine that installed the
+  requirements has it): matplotlib takes each glyph from the first font in :data:`FONT_FAMILY` that has it, so
+  Latin, Greek and mathematical symbols stay in DejaVu Sans and Chinese characters come from Noto.
 
 Notebooks and ``lessons`` pass no font size below :data:`MIN_FONT_SIZE` and use
 only the colour maps in :data:`COLOUR_MAPS` (a test checks both).
@@ -12,10 +15,13 @@ only the colour maps in :data:`COLOUR_MAPS` (a test checks both).
 
 from __future__ import annotations
 
+from importlib import resources
+
 import matplotlib as mpl
+from matplotlib import font_manager
 from matplotlib import style as mpl_style
 
-__all__ = ["MIN_FONT_SIZE", "COLOUR_MAPS", "RC", "OPTIMISER_STYLES", "OPTIMISER_COLOUR_NAMES", "apply"]
+__all__ = ["MIN_FONT_SIZE", "FONT_FAMILY", "CJK_FONT_FILE", "cjk_font_path", "COLOUR_MAPS", "RC", "OPTIMISER_STYLES", "OPTIMISER_COLOUR_NAMES", "apply"]
 
 MIN_FONT_SIZE = 12
 #: Colour maps that are perceptually ordered and colour-blind safe (sequential, or diverging from ColorBrewer).
@@ -39,7 +45,13 @@ OPTIMISER_COLOUR_NAMES: dict[str, str] = {
     "newton": "black, solid, stars",
 }
 
+#: The fonts, in order of preference for each glyph: Latin, Greek and symbols first, then Chinese.
+FONT_FAMILY = ["DejaVu Sans", "Noto Sans CJK SC"]
+#: Noto Sans CJK SC (SIL Open Font License), as the ``mplfonts`` package ships it.
+CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
+
 RC = {
+    "font.family": FONT_FAMILY,
     "font.size": MIN_FONT_SIZE,
     "axes.titlesize": MIN_FONT_SIZE + 1,
     "axes.labelsize": MIN_FONT_SIZE,
@@ -52,7 +64,28 @@ RC = {
 }
 
 
+def cjk_font_path() -> str:
+    """Where Noto Sans CJK SC is installed (inside the ``mplfonts`` package; its code is not imported)."""
+    spec = resources.files("mplfonts") if _has_mplfonts() else None
+    if spec is None:
+        raise ModuleNotFoundError("mplfonts is not installed: run `make lab` or `pip install -r requirements.txt`")
+    return str(spec / "fonts" / CJK_FONT_FILE)
+
+
+def _has_mplfonts() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("mplfonts") is not None
+
+
+def _register_cjk_font() -> None:
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    if FONT_FAMILY[1] not in names:
+        font_manager.fontManager.addfont(cjk_font_path())
+
+
 def apply() -> None:
     """Set the series' style in matplotlib's global settings (idempotent)."""
+    _register_cjk_font()
     cycle = mpl_style.library["tableau-colorblind10"]["axes.prop_cycle"]
     mpl.rcParams.update({**RC, "axes.prop_cycle": cycle})

@@ -1,0 +1,1 @@
+"""The Chinese tables, one per module of the package (see :mod:`lessons.i18n`)."""
