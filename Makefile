@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: lab test test-browser test-binder test-latest unit notebooks execute repoint lint bench gif student slides clean
+.PHONY: lab lab-zh test test-browser test-binder test-latest unit notebooks execute repoint lint bench gif student slides clean
 
 $(STAMP): requirements.txt pyproject.toml binder/overrides.json
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v[:2] == (3, 11) else print(f"warning: Python {v[0]}.{v[1]}; the pins are tested on 3.11"))' || true
@@ -24,6 +24,11 @@ $(STAMP): requirements.txt pyproject.toml binder/overrides.json
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(LAB_ARGS)
+
+# The Chinese edition (中文版): the same, opening notebooks/zh/00_start_here.ipynb.
+lab-zh: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.default_url=/lab/tree/notebooks/zh/00_start_here.ipynb $(LAB_ARGS)
 
 # Lint, unit tests, then every notebook re-executed and compared by nbval.
 test: $(STAMP)
@@ -59,7 +64,7 @@ repoint: $(STAMP)
 	$(BIN)/python -m tools.repoint $(REPO)
 
 # Re-run notebooks in place from a fresh kernel and save them as JupyterLab does, without widget state (see
-# tools/execute.py): `make execute NB=notebooks/02_likelihood_to_loss.ipynb`; all of them by default.
+# tools/execute.py): `make execute NB=notebooks/02_likelihood_to_loss.ipynb`; all of them, both editions, by default.
 NB ?=
 execute: $(STAMP)
 	$(BIN)/python -m tools.execute $(NB)
@@ -71,15 +76,18 @@ lint: $(STAMP)
 bench: $(STAMP)
 	@for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
 
-# The student edition: every notebook with its solution cells replaced by stubs, in build/student/
-# (generated, never committed; see tools/student.py).
+# The student edition of both editions: every notebook with its solution cells replaced by stubs, in
+# build/student/ (English) and build/student/zh/ (Chinese); generated, never committed (see tools/student.py).
 student: $(STAMP)
 	$(BIN)/python -m tools.student build/student
 
-# Reveal.js decks of notebooks 03 and 07 for projecting, in build/slides/ (slide metadata: tools/slides.py).
+# Reveal.js decks of notebooks 03 and 07 for projecting, in build/slides/ and build/slides/zh/ (the Chinese
+# edition's); slide metadata: tools/slides.py.
 slides: $(STAMP)
 	$(BIN)/jupyter nbconvert --to slides --output-dir build/slides \
 		notebooks/03_single_sample_gradient.ipynb notebooks/07_gradient_descent_explorer.ipynb
+	$(BIN)/jupyter nbconvert --to slides --output-dir build/slides/zh \
+		notebooks/zh/03_single_sample_gradient.ipynb notebooks/zh/07_gradient_descent_explorer.ipynb
 
 # The small animation shown in the README.
 gif: $(STAMP)

@@ -4,7 +4,7 @@ Each figure is the whole `python -m pytest --nbval` process: interpreter and
 plugin start-up, kernel start and the notebook's cells. The budgets are 15 s
 for 02-06 and 12 and 20 s for 08-11 on a 2-core machine. The first line,
 `nbval_seconds_floor_one_cell_notebook`, is the fixed part: the same command on
-a notebook with a single `1 + 1` cell.
+a notebook with a single `1 + 1` cell. Both editions are timed (`nbval_seconds_zh_...` for notebooks/zh/).
 """
 
 import subprocess
@@ -36,6 +36,7 @@ nbformat.write(one_cell, floor)
 seconds, ok = nbval_seconds(floor)  # no outputs stored, so nothing to compare: it only runs
 print(f"nbval_seconds_floor_one_cell_notebook: {seconds:.1f}{'' if ok else '  # FAILED'}")
 
-for nb in sorted((root / "notebooks").glob("*.ipynb")):
+for nb in sorted((root / "notebooks").glob("*.ipynb")) + sorted((root / "notebooks" / "zh").glob("*.ipynb")):
     seconds, ok = nbval_seconds(nb)
-    print(f"nbval_seconds_{nb.stem}: {seconds:.1f}{'' if ok else '  # FAILED'}")
+    edition = "zh_" if nb.parent.name == "zh" else ""  # the Chinese edition: the same budgets
+    print(f"nbval_seconds_{edition}{nb.stem}: {seconds:.1f}{'' if ok else '  # FAILED'}")

@@ -13,6 +13,10 @@ import numbers
 
 import numpy as np
 
+from lessons.i18n import translator
+
+_ = translator(__name__)
+
 __all__ = [
     "as_float_array",
     "require_finite",
@@ -49,17 +53,17 @@ def as_float_array(value: object, name: str) -> np.ndarray:
         When ``value`` cannot be read as an array at all.
     """
     if isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be numeric, got {type(value).__name__}")
+        raise TypeError(_("{name} must be numeric, got {type}").format(name=name, type=type(value).__name__))
     try:
         arr = np.asarray(value)
     except Exception as exc:  # ragged lists and the like
-        raise ValueError(f"{name} could not be read as an array: {exc}") from None
+        raise ValueError(_("{name} could not be read as an array: {error}").format(name=name, error=exc)) from None
     if arr.dtype == object:
-        raise TypeError(f"{name} must be a numeric array, got a ragged or object array")
+        raise TypeError(_("{name} must be a numeric array, got a ragged or object array").format(name=name))
     if np.issubdtype(arr.dtype, np.complexfloating):
-        raise TypeError(f"{name} must be real, got complex dtype {arr.dtype}")
+        raise TypeError(_("{name} must be real, got complex dtype {dtype}").format(name=name, dtype=arr.dtype))
     if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-        raise TypeError(f"{name} must be numeric, got dtype {arr.dtype}")
+        raise TypeError(_("{name} must be numeric, got dtype {dtype}").format(name=name, dtype=arr.dtype))
     return arr.astype(np.float64, copy=False)
 
 
@@ -81,8 +85,10 @@ def require_finite(arr: np.ndarray, name: str) -> None:
     bad = ~np.isfinite(arr)
     if bad.any():
         idx = _first_bad(bad)
-        where = f" at index {idx[0] if len(idx) == 1 else idx}" if idx else ""
-        raise ValueError(f"{name} must be finite, got {float(arr[idx])!r}{where}")
+        where = _(" at index {index}").format(index=idx[0] if len(idx) == 1 else idx) if idx else ""
+        raise ValueError(
+            _("{name} must be finite, got {value!r}{where}").format(name=name, value=float(arr[idx]), where=where)
+        )
 
 
 def as_matrix(X: object, name: str = "X", check_finite: bool = True) -> np.ndarray:
@@ -93,11 +99,19 @@ def as_matrix(X: object, name: str = "X", check_finite: bool = True) -> np.ndarr
     """
     arr = as_float_array(X, name)
     if arr.ndim != 2:
-        raise ValueError(f"{name} must be 2-D with shape (n, d), got {arr.ndim}-D shape {arr.shape}")
+        raise ValueError(
+            _("{name} must be 2-D with shape (n, d), got {ndim}-D shape {shape}").format(
+                name=name, ndim=arr.ndim, shape=arr.shape
+            )
+        )
     if arr.shape[0] == 0:
-        raise ValueError(f"{name} must have at least one sample (row), got shape {arr.shape}")
+        raise ValueError(
+            _("{name} must have at least one sample (row), got shape {shape}").format(name=name, shape=arr.shape)
+        )
     if arr.shape[1] == 0:
-        raise ValueError(f"{name} must have at least one feature (column), got shape {arr.shape}")
+        raise ValueError(
+            _("{name} must have at least one feature (column), got shape {shape}").format(name=name, shape=arr.shape)
+        )
     if check_finite:
         require_finite(arr, name)
     return arr
@@ -111,9 +125,17 @@ def as_vector(v: object, length: int, name: str, what: str) -> np.ndarray:
     """
     arr = as_float_array(v, name)
     if arr.ndim != 1:
-        raise ValueError(f"{name} must be 1-D with shape ({what},), got {arr.ndim}-D shape {arr.shape}")
+        raise ValueError(
+            _("{name} must be 1-D with shape ({what},), got {ndim}-D shape {shape}").format(
+                name=name, what=what, ndim=arr.ndim, shape=arr.shape
+            )
+        )
     if arr.shape[0] != length:
-        raise ValueError(f"{name} must have length {what} = {length}, got {arr.shape[0]}")
+        raise ValueError(
+            _("{name} must have length {what} = {length}, got {got}").format(
+                name=name, what=what, length=length, got=arr.shape[0]
+            )
+        )
     require_finite(arr, name)
     return arr
 
@@ -129,8 +151,12 @@ def as_labels(y: object, n: int, name: str = "y", n_classes: int = 2) -> np.ndar
         i = _first_bad(~ok)[0]
         bad = arr[i]
         shown = int(bad) if bad == round(bad) else float(bad)
-        allowed = "0 and 1" if n_classes == 2 else f"integers 0..{n_classes - 1}"
-        raise ValueError(f"{name} must contain only {allowed}, got {shown} at index {i}")
+        allowed = _("0 and 1") if n_classes == 2 else _("integers 0..{top}").format(top=n_classes - 1)
+        raise ValueError(
+            _("{name} must contain only {allowed}, got {value} at index {index}").format(
+                name=name, allowed=allowed, value=shown, index=i
+            )
+        )
     return arr
 
 
@@ -139,10 +165,10 @@ def as_scalar(value: object, name: str) -> float:
     if isinstance(value, np.ndarray) and value.ndim == 0:
         value = value.item()
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+        raise TypeError(_("{name} must be a real number, got {type}").format(name=name, type=type(value).__name__))
     out = float(value)
     if not np.isfinite(out):
-        raise ValueError(f"{name} must be finite, got {out!r}")
+        raise ValueError(_("{name} must be finite, got {value!r}").format(name=name, value=out))
     return out
 
 
@@ -150,7 +176,7 @@ def as_nonnegative(value: object, name: str) -> float:
     """Return ``value`` as a finite float that is >= 0."""
     out = as_scalar(value, name)
     if out < 0:
-        raise ValueError(f"{name} must be >= 0, got {out!r}")
+        raise ValueError(_("{name} must be >= 0, got {value!r}").format(name=name, value=out))
     return out
 
 
@@ -158,15 +184,15 @@ def as_positive(value: object, name: str) -> float:
     """Return ``value`` as a finite float that is > 0."""
     out = as_scalar(value, name)
     if out <= 0:
-        raise ValueError(f"{name} must be > 0, got {out!r}")
+        raise ValueError(_("{name} must be > 0, got {value!r}").format(name=name, value=out))
     return out
 
 
 def as_positive_int(value: object, name: str) -> int:
     """Return ``value`` as a Python int that is >= 1."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
+        raise TypeError(_("{name} must be an integer, got {type}").format(name=name, type=type(value).__name__))
     out = int(value)
     if out < 1:
-        raise ValueError(f"{name} must be >= 1, got {out}")
+        raise ValueError(_("{name} must be >= 1, got {value}").format(name=name, value=out))
     return out

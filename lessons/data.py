@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from lessons.i18n import translator
+
+_ = translator(__name__)
+
 __all__ = [
     "source_example",
     "overlapping_1d",
@@ -114,7 +118,7 @@ def standardise(X: np.ndarray) -> np.ndarray:
     X = np.asarray(X, dtype=np.float64)
     sd = X.std(axis=0)
     if np.any(sd == 0):
-        raise ValueError("X has a constant column; it cannot be standardised")
+        raise ValueError(_("X has a constant column; it cannot be standardised"))
     return X / sd
 
 
@@ -144,7 +148,7 @@ def breast_cancer(test_size: float = 0.25, seed: int = 0):
     from sklearn.model_selection import train_test_split
 
     if not (isinstance(test_size, float) and 0 < test_size < 1):
-        raise ValueError(f"test_size must be a float in (0, 1), got {test_size!r}")
+        raise ValueError(_("test_size must be a float in (0, 1), got {value!r}").format(value=test_size))
     bunch = load_breast_cancer()
     X_tr, X_te, y_tr, y_te = train_test_split(
         bunch.data, bunch.target.astype(np.float64), test_size=test_size, random_state=seed, stratify=bunch.target

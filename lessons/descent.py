@@ -21,7 +21,10 @@ from scipy.optimize import linprog
 
 from lessons import data, model, optimize
 from lessons._validate import as_labels, as_matrix, as_nonnegative, as_positive, as_positive_int, as_scalar
+from lessons.i18n import N_, translator
 from lessons.surface import loss_at
+
+_ = translator(__name__)
 
 __all__ = [
     "Problem",
@@ -40,6 +43,7 @@ __all__ = [
     "Behaviour",
     "behaviour",
     "METHOD_LABELS",
+    "method_label",
     "EXPLORER_OPTIONS",
     "race",
 ]
@@ -54,7 +58,7 @@ class Problem:
     key : str
         Identifier used by :func:`get_problem`.
     label : str
-        Human-readable name.
+        Human-readable name, in English (:attr:`title` gives it in the current language).
     X : ndarray, shape (n, d), d = 1 (with bias) or 2 (without)
     y : ndarray, shape (n,)
     fit_bias : bool
@@ -78,6 +82,11 @@ class Problem:
     separable: bool = False
 
     @property
+    def title(self) -> str:
+        """:attr:`label` in the current language (:mod:`lessons.i18n`)."""
+        return _(self.label)
+
+    @property
     def param_names(self) -> tuple[str, str]:
         return ("w", "b") if self.fit_bias else ("w₁", "w₂")
 
@@ -92,12 +101,12 @@ class Problem:
 
 
 def _problems() -> dict[str, Problem]:
-    X_src, y_src, *_ = data.source_example()
+    X_src, y_src, *_rest = data.source_example()
     X_bad, y_bad = data.badly_scaled_2d()
     return {
         "overlapping": Problem(
             "overlapping",
-            "overlapping classes · 1 feature, (w, b)",
+            N_("overlapping classes · 1 feature, (w, b)"),
             *data.overlapping_1d(),
             True,
             (-2.0, 6.0, -4.0, 4.0),
@@ -105,7 +114,7 @@ def _problems() -> dict[str, Problem]:
         ),
         "separable": Problem(
             "separable",
-            "linearly separable · 1 feature, (w, b)",
+            N_("linearly separable · 1 feature, (w, b)"),
             *data.separable_1d(),
             True,
             (-2.0, 8.0, -6.0, 4.0),
@@ -114,7 +123,7 @@ def _problems() -> dict[str, Problem]:
         ),
         "overlapping2d": Problem(
             "overlapping2d",
-            "overlapping classes · 2 features, (w₁, w₂)",
+            N_("overlapping classes · 2 features, (w₁, w₂)"),
             *data.overlapping_2d(),
             False,
             (-2.0, 4.0, -2.0, 4.0),
@@ -122,7 +131,7 @@ def _problems() -> dict[str, Problem]:
         ),
         "badly_scaled": Problem(
             "badly_scaled",
-            "badly scaled features · 2 features, (w₁, w₂)",
+            N_("badly scaled features · 2 features, (w₁, w₂)"),
             X_bad,
             y_bad,
             False,
@@ -131,7 +140,7 @@ def _problems() -> dict[str, Problem]:
         ),
         "badly_scaled_std": Problem(
             "badly_scaled_std",
-            "badly scaled, standardised · (w₁, w₂)",
+            N_("badly scaled, standardised · (w₁, w₂)"),
             data.standardise(X_bad),
             y_bad,
             False,
@@ -140,7 +149,7 @@ def _problems() -> dict[str, Problem]:
         ),
         "source": Problem(
             "source",
-            "the source's 4-point example · (w₁, w₂)",
+            N_("the source's 4-point example · (w₁, w₂)"),
             X_src,
             y_src,
             False,
@@ -167,7 +176,7 @@ EXPLORER_PROBLEMS: tuple[str, ...] = (
 def get_problem(key: str, standardise: bool = False) -> Problem:
     """Look up a problem; ``standardise=True`` picks the standardised version where one exists."""
     if not isinstance(key, str) or key not in PROBLEMS:
-        raise ValueError(f"problem must be one of {sorted(PROBLEMS)}, got {key!r}")
+        raise ValueError(_("problem must be one of {choices}, got {key!r}").format(choices=sorted(PROBLEMS), key=key))
     if standardise and f"{key}_std" in PROBLEMS:
         return PROBLEMS[f"{key}_std"]
     return PROBLEMS[key]
@@ -231,7 +240,7 @@ def _newton_minimiser(A: np.ndarray, y: np.ndarray, lam: float, mask: np.ndarray
     theta = np.zeros(A.shape[1])
     J, g = value_grad(theta)
     g0 = float(np.linalg.norm(g))
-    for _ in range(200):
+    for _step in range(200):
         if np.linalg.norm(g) <= 1e-13 * max(1.0, g0):
             break
         p = model.sigmoid(A @ theta)
@@ -333,7 +342,7 @@ def minimiser(key: str, lam: float) -> np.ndarray | None:
     ndarray, shape (2,), or None
     """
     if key not in PROBLEMS:
-        raise ValueError(f"problem must be one of {sorted(PROBLEMS)}, got {key!r}")
+        raise ValueError(_("problem must be one of {choices}, got {key!r}").format(choices=sorted(PROBLEMS), key=key))
     return _problem_bounds(key, as_nonnegative(lam, "lam"))[1]
 
 
@@ -411,14 +420,20 @@ class Run:
         return np.linalg.norm(self.grads, axis=1)
 
 
-#: What the explorer calls each optimiser.
+#: What the explorer calls each optimiser, in English (:func:`method_label` gives it in the current language).
 METHOD_LABELS: dict[str, str] = {
-    "gd": "gradient descent",
-    "sgd": "SGD (mini-batches of 10)",
-    "momentum": "momentum (β = 0.9)",
-    "adam": "Adam",
-    "newton": "Newton",
+    "gd": N_("gradient descent"),
+    "sgd": N_("SGD (mini-batches of 10)"),
+    "momentum": N_("momentum (β = 0.9)"),
+    "adam": "Adam",  # a name: the same in every language
+    "newton": N_("Newton"),
 }
+
+
+def method_label(method: str) -> str:
+    """What the explorer calls ``method`` (a key of :data:`METHOD_LABELS`), in the current language."""
+    return _(METHOD_LABELS[method])
+
 
 #: The explorer's fixed settings for each optimiser (its learning rate comes from the slider).
 EXPLORER_OPTIONS: dict[str, dict] = {
@@ -479,7 +494,8 @@ def descend(problem: Problem, lam: float, learning_rate: float, steps: int, star
     steps = as_positive_int(steps, "steps")
     s0, s1 = (as_scalar(v, "start") for v in start)
     if method not in optimize.METHODS:
-        raise ValueError(f"method must be one of {', '.join(map(repr, optimize.METHODS))}; got {method!r}")
+        choices = ", ".join(map(repr, optimize.METHODS))
+        raise ValueError(_("method must be one of {choices}; got {method!r}").format(choices=choices, method=method))
     path, losses, overflow = _trajectory(problem, lam, eta, steps, (s0, s1), method)
 
     A = problem.design()
@@ -510,7 +526,7 @@ class Behaviour(NamedTuple):
         quarter of the run), ``"rises"`` (it ends above its start, without rising late) or
         ``"overflow"``.
     text : str
-        One sentence, with step numbers.
+        One sentence, with step numbers, in the language current when :func:`behaviour` was called.
     rises : ndarray of int
         The steps ``k`` at which ``J_k > J_(k-1)``.
     zigzag : bool
@@ -540,26 +556,36 @@ def behaviour(run: Run, tol: float = 1e-12) -> Behaviour:
     J, steps = run.losses, run.steps
     none = np.array([], dtype=int)
     if run.overflow_at is not None:
-        return Behaviour("overflow", f"a value overflowed at step {run.overflow_at}; the run stops there", none, False)
+        text = _("a value overflowed at step {step}; the run stops there").format(step=run.overflow_at)
+        return Behaviour("overflow", text, none, False)
     up = np.flatnonzero(np.diff(J) > tol * np.maximum(1.0, np.abs(J[:-1]))) + 1
     quarter = max(1, steps // 4)
     moves = np.diff(run.path, axis=0)[-quarter - 1 :]
     dots = np.einsum("ij,ij->i", moves[1:], moves[:-1])
     zigzag = bool(dots.size and np.mean(dots < 0) > 0.5)
-    path = "; the path zig-zags" if zigzag else ""
+    path = _("; the path zig-zags") if zigzag else ""
     if up.size == 0:
-        return Behaviour("falls", f"J falls at every one of the {steps} steps{path}", up, zigzag)
+        return Behaviour("falls", _("J falls at every one of the {steps} steps{path}").format(steps=steps, path=path),
+                         up, zigzag)  # fmt: skip
     late = int(np.sum(up > steps - quarter))
     if late:
-        above = ", and ends above its start" if J[-1] > J[0] else ""
-        text = f"J does not settle: it still rises at {late} of the last {quarter} steps{above}"
+        above = _(", and ends above its start") if J[-1] > J[0] else ""
+        text = _("J does not settle: it still rises at {late} of the last {quarter} steps{above}").format(
+            late=late, quarter=quarter, above=above
+        )
         return Behaviour("oscillates", text, up, zigzag)
-    where = f"at step {up[0]}" if up.size == 1 else f"at {up.size} steps ({up[0]}–{up[-1]})"
+    if up.size == 1:
+        where = _("at step {step}").format(step=up[0])
+    else:
+        where = _("at {count} steps ({first}–{last})").format(count=up.size, first=up[0], last=up[-1])
     peak = int(np.argmax(J))
     if J[-1] > J[0]:
-        return Behaviour("rises", f"J rises {where} and ends above its start", up, zigzag)
-    high = f", up to {J[peak]:.3g} at step {peak}" if peak > 0 else ""
-    return Behaviour("recovers", f"J rises {where}{high}, then falls at every step from {up[-1]} on{path}", up, zigzag)
+        return Behaviour("rises", _("J rises {where} and ends above its start").format(where=where), up, zigzag)
+    high = _(", up to {value:.3g} at step {step}").format(value=J[peak], step=peak) if peak > 0 else ""
+    text = _("J rises {where}{high}, then falls at every step from {last} on{path}").format(
+        where=where, high=high, last=up[-1], path=path
+    )
+    return Behaviour("recovers", text, up, zigzag)
 
 
 def race(problem: Problem, lam: float, learning_rate: float, steps: int, start, methods=optimize.METHODS) -> dict:

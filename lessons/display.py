@@ -12,6 +12,10 @@ import io
 
 from matplotlib.figure import Figure
 
+from lessons.i18n import translator
+
+_ = translator(__name__)
+
 __all__ = ["figure_png", "still_png", "picture_bundle"]
 
 
@@ -37,5 +41,5 @@ def still_png(figure: Figure, moving: list) -> bytes:
 
 def picture_bundle(png: bytes, title: str) -> dict:
     """What a widget's display adds for readers without a kernel: ``png``, and ``title`` as one line of text."""
-    text = f"{title} (run the notebook to move its controls)"
+    text = _("{title} (run the notebook to move its controls)").format(title=title)
     return {"text/plain": text, "image/png": base64.b64encode(png).decode("ascii")}

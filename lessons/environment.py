@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from lessons.i18n import N_, translator
+
+_ = translator(__name__)
+
 __all__ = ["VersionReport", "check_versions", "KEY_PACKAGES"]
+
+#: What a row shows for a package that is not installed, or not pinned in requirements.txt.
+_MISSING = N_("missing")
+_UNPINNED = N_("unpinned")
 
 KEY_PACKAGES = (
     "numpy",
@@ -36,13 +45,33 @@ class VersionReport:
         return sys.version_info[:2] == (3, 11) and all(p == i for _, p, i in self.rows)
 
     def __str__(self) -> str:
-        py = "ok" if sys.version_info[:2] == (3, 11) else "expected 3.11"
-        lines = [f"{'Python':<14}{'3.11':>10}{self.python:>10}  {py}"]
+        py = _("ok") if sys.version_info[:2] == (3, 11) else _("expected 3.11")
+        lines = [_row("Python", "3.11", self.python, py)]
         for name, pinned, installed in self.rows:
-            flag = "ok" if pinned == installed else "MISMATCH: run `make lab` (or pip install -r requirements.txt)"
-            lines.append(f"{name:<14}{pinned:>10}{installed:>10}  {flag}")
-        head = f"{'package':<14}{'pinned':>10}{'installed':>10}"
-        return "\n".join([head, "-" * len(head), *lines])
+            flag = (
+                _("ok") if pinned == installed else _("MISMATCH: run `make lab` (or pip install -r requirements.txt)")
+            )
+            lines.append(_row(name, _shown(pinned), _shown(installed), flag))
+        head = _row(_("package"), _("pinned"), _("installed"))
+        return "\n".join([head, "-" * _width(head), *lines])
+
+
+def _width(text: str) -> int:
+    """The columns ``text`` takes in a monospaced font: two for a wide (Chinese) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _row(name: str, pinned: str, installed: str, flag: str | None = None) -> str:
+    """One line of the report: the name left-aligned in 14 columns, the versions right-aligned in 10 each."""
+    line = name + " " * (14 - _width(name))
+    for cell in (pinned, installed):
+        line += " " * (10 - _width(cell)) + cell
+    return line if flag is None else f"{line}  {flag}"
+
+
+def _shown(version: str) -> str:
+    """A version as the report shows it: "missing" and "unpinned" in the learner's language."""
+    return _(version) if version in (_MISSING, _UNPINNED) else version
 
 
 def _pins(path: Path) -> dict[str, str]:
@@ -74,6 +103,6 @@ def check_versions(requirements: str | Path | None = None) -> VersionReport:
         try:
             installed = metadata.version(name)
         except metadata.PackageNotFoundError:
-            installed = "missing"
-        rows.append((name, pins.get(name, "unpinned"), installed))
+            installed = _MISSING
+        rows.append((name, pins.get(name, _UNPINNED), installed))
     return VersionReport(f"{sys.version_info[0]}.{sys.version_info[1]}", rows)

@@ -7,6 +7,9 @@ from collections.abc import Callable
 import numpy as np
 
 from lessons._validate import as_float_array, as_positive, require_finite
+from lessons.i18n import translator
+
+_ = translator(__name__)
 
 __all__ = ["numerical_gradient", "relative_error"]
 
@@ -37,10 +40,12 @@ def numerical_gradient(f: Callable[[np.ndarray], float], theta, h: float = 1e-6)
         ``f`` returns a non-finite value.
     """
     if not callable(f):
-        raise TypeError(f"f must be callable, got {type(f).__name__}")
+        raise TypeError(_("f must be callable, got {type}").format(type=type(f).__name__))
     theta = as_float_array(theta, "theta")
     if theta.ndim != 1 or theta.size == 0:
-        raise ValueError(f"theta must be a non-empty 1-D array of shape (p,), got shape {theta.shape}")
+        raise ValueError(
+            _("theta must be a non-empty 1-D array of shape (p,), got shape {shape}").format(shape=theta.shape)
+        )
     require_finite(theta, "theta")
     h = as_positive(h, "h")
 
@@ -49,9 +54,9 @@ def numerical_gradient(f: Callable[[np.ndarray], float], theta, h: float = 1e-6)
         try:
             v = float(v)
         except (TypeError, ValueError):
-            raise TypeError(f"f must return a real number, got {type(v).__name__}") from None
+            raise TypeError(_("f must return a real number, got {type}").format(type=type(v).__name__)) from None
         if not np.isfinite(v):
-            raise ValueError(f"f returned {v} at theta = {t}")
+            raise ValueError(_("f returned {value} at theta = {theta}").format(value=v, theta=t))
         return v
 
     grad = np.empty_like(theta)
@@ -78,6 +83,6 @@ def relative_error(a, b, floor: float = 1e-300) -> float:
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
+        raise ValueError(_("a and b must have the same shape, got {a} and {b}").format(a=a.shape, b=b.shape))
     denom = max(np.linalg.norm(a), np.linalg.norm(b), floor)
     return float(np.linalg.norm(a - b) / denom)

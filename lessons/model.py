@@ -25,6 +25,9 @@ from __future__ import annotations
 import numpy as np
 
 from lessons._validate import as_labels, as_matrix, as_nonnegative, as_scalar, as_vector, require_finite
+from lessons.i18n import translator
+
+_ = translator(__name__)
 
 __all__ = ["sigmoid", "softplus", "logits", "per_sample_loss", "loss", "gradient", "loss_and_gradient", "hessian"]
 
@@ -50,12 +53,12 @@ def sigmoid(z: np.ndarray | float) -> np.ndarray | float:
     """
     arr = np.asarray(z)
     if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-        raise TypeError(f"z must be numeric, got {type(z).__name__}")
+        raise TypeError(_("z must be numeric, got {type}").format(type=type(z).__name__))
     if np.issubdtype(arr.dtype, np.complexfloating):
-        raise TypeError("z must be real, got a complex number")
+        raise TypeError(_("z must be real, got a complex number"))
     arr = arr.astype(np.float64, copy=False)
     if np.isnan(arr).any():
-        raise ValueError("z must not contain NaN")
+        raise ValueError(_("z must not contain NaN"))
     e = np.exp(-np.abs(arr))
     out = np.where(arr >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
     return float(out) if out.ndim == 0 else out
@@ -107,7 +110,9 @@ def _z(X: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
         return z
     require_finite(X, "X")  # a NaN or inf in X: say where
     i = int(np.argmax(~np.isfinite(z)))
-    raise ValueError(f"the logit X @ w + b overflowed float64 at sample {i}; rescale X or use smaller w and b")
+    raise ValueError(
+        _("the logit X @ w + b overflowed float64 at sample {i}; rescale X or use smaller w and b").format(i=i)
+    )
 
 
 def logits(X, w, b) -> np.ndarray:
@@ -196,7 +201,7 @@ def _penalty(w: np.ndarray, lam: float) -> float:
     with np.errstate(over="ignore"):
         pen = 0.5 * lam * float(w @ w)
     if not np.isfinite(pen):
-        raise ValueError("the penalty lam / 2 * ||w||^2 overflowed float64; use smaller w or lam")
+        raise ValueError(_("the penalty lam / 2 * ||w||^2 overflowed float64; use smaller w or lam"))
     return pen
 
 

@@ -43,6 +43,7 @@ from lessons._validate import (
     as_vector,
 )
 from lessons.exceptions import ConvergenceWarning
+from lessons.i18n import translator
 from lessons.objective import FitResult, ModelObjective, Objective, Trajectory, binary_objective
 
 __all__ = [
@@ -61,6 +62,8 @@ __all__ = [
     "fit",
     "gradient_descent",
 ]
+
+_ = translator(__name__)
 
 
 # --------------------------------------------------------------------------------------------
@@ -120,20 +123,30 @@ def check_options(method: object, options: dict, n: int, n_params: int | None = 
     """
     if not isinstance(method, str):
         raise TypeError(
-            f"method must be a string, one of {', '.join(map(repr, FIT_METHODS))}; got {type(method).__name__}"
+            _("method must be a string, one of {methods}; got {type}").format(
+                methods=", ".join(map(repr, FIT_METHODS)), type=type(method).__name__
+            )
         )
     if method not in FIT_METHODS:
-        raise ValueError(f"method must be one of {', '.join(map(repr, FIT_METHODS))}; got {method!r}")
+        raise ValueError(
+            _("method must be one of {methods}; got {method!r}").format(
+                methods=", ".join(map(repr, FIT_METHODS)), method=method
+            )
+        )
     asked = method
     if method == "auto":
         if n_params is None:
-            raise ValueError("method='auto' needs the number of parameters, n_params")
+            raise ValueError(_("method='auto' needs the number of parameters, n_params"))
         method = "newton" if n_params <= NEWTON_MAX_PARAMETERS else "lbfgs"
     allowed = _METHOD_OPTIONS[method] | _COMMON_OPTIONS
     unknown = sorted(set(options) - allowed)
     if unknown:
-        chosen = f"method={asked!r}" + (f" (here {method!r})" if asked != method else "")
-        raise TypeError(f"{chosen} does not take option(s) {', '.join(unknown)}; it takes {', '.join(sorted(allowed))}")
+        chosen = f"method={asked!r}" + (_(" (here {method!r})").format(method=method) if asked != method else "")
+        raise TypeError(
+            _("{chosen} does not take option(s) {unknown}; it takes {allowed}").format(
+                chosen=chosen, unknown=", ".join(unknown), allowed=", ".join(sorted(allowed))
+            )
+        )
     out: dict = {"steps": as_positive_int(options.get("steps", _DEFAULT_STEPS[method]), "steps")}
     if "tol" in options:
         tol = options["tol"]
@@ -148,11 +161,11 @@ def check_options(method: object, options: dict, n: int, n_params: int | None = 
     if method == "sgd":
         bs = as_positive_int(options.get("batch_size", min(32, n)), "batch_size")
         if bs > n:
-            raise ValueError(f"batch_size must be <= n = {n} (the number of samples), got {bs}")
+            raise ValueError(_("batch_size must be <= n = {n} (the number of samples), got {bs}").format(n=n, bs=bs))
         out["batch_size"] = bs
         seed = options.get("seed", 0)
         if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-            raise TypeError(f"seed must be a non-negative integer, got {seed!r}")
+            raise TypeError(_("seed must be a non-negative integer, got {seed!r}").format(seed=seed))
         out["seed"] = int(seed)
     if method == "momentum":
         out["momentum"] = _in_unit_interval(options.get("momentum", 0.9), "momentum")
@@ -168,7 +181,7 @@ def check_options(method: object, options: dict, n: int, n_params: int | None = 
 def _in_unit_interval(value: object, name: str) -> float:
     out = as_nonnegative(value, name)
     if out >= 1:
-        raise ValueError(f"{name} must be in [0, 1), got {out!r}")
+        raise ValueError(_("{name} must be in [0, 1), got {value!r}").format(name=name, value=out))
     return out
 
 
@@ -230,6 +243,7 @@ def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dic
     s = np.zeros_like(theta)  # Adam's second moment
     path, losses, norms, times = [], [], [], []
     elapsed, converged, diverged_at, message = 0.0, False, None, ""
+    at_limit = False  # stopped by the step limit
     g_prev = None  # newton: the previous gradient, for the no-progress test
 
     for k in range(steps + 1):
@@ -238,7 +252,7 @@ def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dic
             J, g = objective.value_and_grad(theta)
         except ValueError:  # the logits overflowed: the previous update diverged
             diverged_at = k
-            message = f"the iterates overflowed at step {k}"
+            message = _("the iterates overflowed at step {k}").format(k=k)
             break
         if method != "sgd":  # the full gradient is the step's work; for sgd it is only bookkeeping
             elapsed += time.perf_counter() - t0
@@ -249,16 +263,24 @@ def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dic
         if k == 0 and tol is not None and relative:
             tol = tol * max(1.0, norms[0])
         if tol is not None and norms[-1] <= tol:
-            converged, message = True, f"||grad J|| = {norms[-1]:.2e} <= tol = {tol:.2e} after {k} steps"
+            converged, message = (
+                True,
+                _("||grad J|| = {norm:.2e} <= tol = {tol:.2e} after {k} steps").format(norm=norms[-1], tol=tol, k=k),
+            )
             break
         if relative and method == "newton":
             if g_prev is not None and _no_progress(path[-2], path[-1], g_prev, losses[-2:], norms[-2:]):
                 converged = True
-                message = f"no further progress after {k} steps: the minimum to float64 precision"
+                message = _("no further progress after {k} steps: the minimum to float64 precision").format(k=k)
                 break
             g_prev = g
         if k == steps:
-            message = f"{'ran all' if tol is None else 'step limit:'} {steps} steps"
+            message = (
+                _("ran all {steps} steps").format(steps=steps)
+                if tol is None
+                else _("step limit: {steps} steps").format(steps=steps)
+            )
+            at_limit = True
             break
         t0 = time.perf_counter()
         with np.errstate(over="ignore", invalid="ignore"):
@@ -288,7 +310,7 @@ def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dic
         elapsed += time.perf_counter() - t0
         if not np.isfinite(theta).all():
             diverged_at = k + 1
-            message = f"the iterates overflowed at step {k + 1}"
+            message = _("the iterates overflowed at step {k}").format(k=k + 1)
             break
     result = FitResult(
         np.array(path).reshape(len(path), theta.size),
@@ -300,7 +322,7 @@ def minimize(objective: Objective, theta0: np.ndarray, method: str, options: dic
         method,
         message,
     )
-    _warn_if_unfinished(result, tol)
+    _warn_if_unfinished(result, tol, at_limit)
     return result
 
 
@@ -370,12 +392,14 @@ def _lbfgs(objective: Objective, theta: np.ndarray, options: dict) -> FitResult:
     try:
         J0, g0 = objective.value_and_grad(theta)
     except ValueError:
-        return result(False, "the start overflowed")
+        return result(False, _("the start overflowed"))
     record(theta, J0, g0)
     if tol is not None and relative:
         tol = tol * max(1.0, norms[0])
     if tol is not None and norms[0] <= tol:
-        return result(True, f"||grad J|| = {norms[0]:.2e} <= tol = {tol:.2e} after 0 steps")
+        return result(
+            True, _("||grad J|| = {norm:.2e} <= tol = {tol:.2e} after {k} steps").format(norm=norms[0], tol=tol, k=0)
+        )
 
     def callback(intermediate_result):
         x = intermediate_result.x
@@ -403,23 +427,33 @@ def _lbfgs(objective: Objective, theta: np.ndarray, options: dict) -> FitResult:
             value_and_grad, theta, jac=True, method="L-BFGS-B", callback=callback, options=scipy_options
         )
     k = len(path) - 1
+    at_limit = False
     if tol is not None and norms[-1] <= tol:
-        out = result(True, f"||grad J|| = {norms[-1]:.2e} <= tol = {tol:.2e} after {k} steps")
+        out = result(
+            True, _("||grad J|| = {norm:.2e} <= tol = {tol:.2e} after {k} steps").format(norm=norms[-1], tol=tol, k=k)
+        )
     elif res.status == 1 or k >= steps:
-        out = result(False, f"{'ran all' if tol is None else 'step limit:'} {k} steps")
+        out = result(
+            False,
+            _("ran all {steps} steps").format(steps=k)
+            if tol is None
+            else _("step limit: {steps} steps").format(steps=k),
+        )
+        at_limit = True
     elif res.status == 0:  # J no longer falls beyond rounding: the minimum, under the default tolerance
-        out = result(relative, f"no further progress after {k} steps ({res.message})")
+        out = result(relative, _("no further progress after {k} steps ({reason})").format(k=k, reason=res.message))
     else:  # the line search found no lower point (e.g. every trial step overflowed)
-        out = result(False, f"the line search failed after {k} steps ({res.message})")
-    _warn_if_unfinished(out, tol)
+        out = result(False, _("the line search failed after {k} steps ({reason})").format(k=k, reason=res.message))
+    _warn_if_unfinished(out, tol, at_limit)
     return out
 
 
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
-def _warn_if_unfinished(result: FitResult, tol: float | None) -> None:
-    """Warn (scikit-learn style) when a run with a tolerance stopped without meeting it."""
+def _warn_if_unfinished(result: FitResult, tol: float | None, at_limit: bool) -> None:
+    """Warn (scikit-learn style) when a run with a tolerance stopped without meeting it (``at_limit``: at its
+    step limit)."""
     if tol is None or result.converged or result.diverged_at is not None:
         return
     # point the warning at the first caller outside this package: the notebook cell or the user's script
@@ -427,13 +461,22 @@ def _warn_if_unfinished(result: FitResult, tol: float | None) -> None:
     while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
         frame, level = frame.f_back, level + 1
     hint = (
-        "Increase steps, or pass tol=None to run exactly `steps` steps without a convergence test."
-        if result.message.startswith("step limit")
-        else "Rescale X, or try another method."
+        _("Increase steps, or pass tol=None to run exactly `steps` steps without a convergence test.")
+        if at_limit
+        else _("Rescale X, or try another method.")
     )
     warnings.warn(
-        f"{result.method} did not converge: {result.n_iter} steps taken, ||grad J|| = {result.grad_norms[-1]:.3e} "
-        f"> tol = {tol:.3e} ({result.message}). {hint}",
+        _(
+            "{method} did not converge: {steps} steps taken, ||grad J|| = {norm:.3e} "
+            "> tol = {tol:.3e} ({message}). {hint}"
+        ).format(
+            method=result.method,
+            steps=result.n_iter,
+            norm=result.grad_norms[-1],
+            tol=tol,
+            message=result.message,
+            hint=hint,
+        ),
         ConvergenceWarning,
         stacklevel=level,
     )

@@ -49,6 +49,9 @@ from lessons._validate import (
     as_vector,
     require_finite,
 )
+from lessons.i18n import translator
+
+_ = translator(__name__)
 
 __all__ = [
     "softmax",
@@ -88,7 +91,11 @@ def _shifted(Z: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _as_scores(Z: object, name: str = "Z") -> np.ndarray:
     arr = as_float_array(Z, name)
     if arr.ndim == 0 or arr.shape[-1] == 0:
-        raise ValueError(f"{name} must have at least one class along its last axis, got shape {arr.shape}")
+        raise ValueError(
+            _("{name} must have at least one class along its last axis, got shape {shape}").format(
+                name=name, shape=arr.shape
+            )
+        )
     require_finite(arr, name)
     return arr
 
@@ -138,10 +145,10 @@ def log_softmax(Z) -> np.ndarray:
         ``(z_k - m) - log1p(s)``, all ``<= 0``: finite even where ``p``
         itself underflows to 0.
     """
-    D, _, s = _shifted(_as_scores(Z))
+    D, _e, s = _shifted(_as_scores(Z))
     out = D - np.log1p(s)
     if not np.isfinite(out).all():
-        raise ValueError("Z spans more than the float64 range within a row: a log-probability is below -1.8e308")
+        raise ValueError(_("Z spans more than the float64 range within a row: a log-probability is below -1.8e308"))
     return out
 
 
@@ -155,15 +162,27 @@ def _as_weights(W: object, d: int, name: str = "W", n_classes: int | None = None
     arr = as_float_array(W, name)
     expected = f"(d, K) = ({d}, {'K' if n_classes is None else n_classes})"
     if arr.ndim != 2:
-        raise ValueError(f"{name} must be 2-D with shape {expected}, got {arr.ndim}-D shape {arr.shape}")
+        raise ValueError(
+            _("{name} must be 2-D with shape {expected}, got {ndim}-D shape {shape}").format(
+                name=name, expected=expected, ndim=arr.ndim, shape=arr.shape
+            )
+        )
     if arr.shape[0] != d:
         raise ValueError(
-            f"{name} must have shape {expected}: one row per feature (d = X.shape[1] = {d}), got shape {arr.shape}"
+            _(
+                "{name} must have shape {expected}: one row per feature (d = X.shape[1] = {d}), got shape {shape}"
+            ).format(name=name, expected=expected, d=d, shape=arr.shape)
         )
     if n_classes is not None and arr.shape[1] != n_classes:
-        raise ValueError(f"{name} must have shape {expected}: one column per class, got shape {arr.shape}")
+        raise ValueError(
+            _("{name} must have shape {expected}: one column per class, got shape {shape}").format(
+                name=name, expected=expected, shape=arr.shape
+            )
+        )
     if arr.shape[1] < 2:
-        raise ValueError(f"{name} must have K >= 2 columns (one per class), got shape {arr.shape}")
+        raise ValueError(
+            _("{name} must have K >= 2 columns (one per class), got shape {shape}").format(name=name, shape=arr.shape)
+        )
     require_finite(arr, name)
     return arr
 
@@ -189,7 +208,9 @@ def _scores(X: np.ndarray, W: np.ndarray, b: np.ndarray) -> np.ndarray:
         Z = X @ W + b
     if not np.isfinite(Z).all():
         i = int(np.argwhere(~np.isfinite(Z))[0, 0])
-        raise ValueError(f"the scores X @ W + b overflowed float64 at sample {i}; rescale X or use smaller W and b")
+        raise ValueError(
+            _("the scores X @ W + b overflowed float64 at sample {i}; rescale X or use smaller W and b").format(i=i)
+        )
     return Z
 
 
@@ -201,7 +222,9 @@ def _scores_by_class(X: np.ndarray, W: np.ndarray, b: np.ndarray) -> np.ndarray:
     finite = np.isfinite(Zt)
     if not finite.all():
         i = int(np.argmin(finite.all(axis=0)))
-        raise ValueError(f"the scores X @ W + b overflowed float64 at sample {i}; rescale X or use smaller W and b")
+        raise ValueError(
+            _("the scores X @ W + b overflowed float64 at sample {i}; rescale X or use smaller W and b").format(i=i)
+        )
     return Zt
 
 
@@ -212,7 +235,7 @@ def _penalty(W: np.ndarray, lam: float) -> float:
     with np.errstate(over="ignore"):
         pen = 0.5 * lam * float(np.sum(W * W))
     if not np.isfinite(pen):
-        raise ValueError("the penalty lam / 2 * ||W||^2 overflowed float64; use smaller W or lam")
+        raise ValueError(_("the penalty lam / 2 * ||W||^2 overflowed float64; use smaller W or lam"))
     return pen
 
 
@@ -232,7 +255,9 @@ def _nll_and_residual(Zt: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.nda
     nll = np.log1p(s) - Dt[y, cols]  # (m - z_y) + log(1 + s), two non-negative terms
     if not np.isfinite(nll).all():
         i = int(np.argmax(~np.isfinite(nll)))
-        raise ValueError(f"the loss of sample {i} overflowed float64 (max_k z_k - z_y > 1.8e308); use smaller W and b")
+        raise ValueError(
+            _("the loss of sample {i} overflowed float64 (max_k z_k - z_y > 1.8e308); use smaller W and b").format(i=i)
+        )
     Rt = Et / (1.0 + s)  # P.T, its top entries still 0
     Rt[top, cols] = 1.0 / (1.0 + s)
     Rt[y, cols] = 0.0
@@ -497,7 +522,7 @@ def pack(W, b) -> np.ndarray:
     W = np.asarray(W, dtype=float)
     b = np.asarray(b, dtype=float)
     if W.ndim != 2 or b.shape != (W.shape[1],):
-        raise ValueError(f"W must have shape (d, K) and b shape (K,), got {W.shape} and {b.shape}")
+        raise ValueError(_("W must have shape (d, K) and b shape (K,), got {W} and {b}").format(W=W.shape, b=b.shape))
     return np.concatenate([W.ravel(), b])
 
 
@@ -518,7 +543,11 @@ def unpack(theta, n_classes: int) -> tuple[np.ndarray, np.ndarray]:
     theta = np.asarray(theta, dtype=float)
     K = as_positive_int(n_classes, "n_classes")
     if theta.ndim != 1 or theta.size % K or theta.size < 2 * K:
-        raise ValueError(f"theta must be 1-D with length (d + 1) * K, K = {K}, d >= 1; got shape {theta.shape}")
+        raise ValueError(
+            _("theta must be 1-D with length (d + 1) * K, K = {K}, d >= 1; got shape {shape}").format(
+                K=K, shape=theta.shape
+            )
+        )
     M = theta.reshape(-1, K)
     return M[:-1], M[-1]
 
@@ -561,7 +590,7 @@ class SoftmaxFit(optimize.FitResult):
     @property
     def w(self) -> np.ndarray:
         """Not defined for softmax: the weights are ``W``, shape (d, K)."""
-        raise AttributeError("a softmax fit has W, shape (d, K), not w; see also params()")
+        raise AttributeError(_("a softmax fit has W, shape (d, K), not w; see also params()"))
 
     @property
     def result(self) -> SoftmaxFit:
@@ -578,19 +607,25 @@ def _class_labels(y: object, n: int, n_classes: object) -> tuple[np.ndarray, int
             i = int(np.argmax(bad))
             v = arr[i]
             shown = int(v) if v == round(v) else float(v)
-            raise ValueError(f"y must contain only non-negative integers (class labels), got {shown} at index {i}")
+            raise ValueError(
+                _("y must contain only non-negative integers (class labels), got {value} at index {i}").format(
+                    value=shown, i=i
+                )
+            )
         K = int(arr.max()) + 1
         if K < 2:
             raise ValueError(
-                f"y must contain labels of at least two classes, got only label {K - 1}; "
-                "pass n_classes=K if the other classes are merely absent"
+                _(
+                    "y must contain labels of at least two classes, got only label {label}; "
+                    "pass n_classes=K if the other classes are merely absent"
+                ).format(label=K - 1)
             )
     else:
         if isinstance(n_classes, bool) or not isinstance(n_classes, numbers.Integral):
-            raise TypeError(f"n_classes must be an integer >= 2, got {type(n_classes).__name__}")
+            raise TypeError(_("n_classes must be an integer >= 2, got {type}").format(type=type(n_classes).__name__))
         K = int(n_classes)
         if K < 2:
-            raise ValueError(f"n_classes must be >= 2, got {K}")
+            raise ValueError(_("n_classes must be >= 2, got {K}").format(K=K))
     return as_labels(y, n, "y", n_classes=K).astype(np.intp), K
 
 

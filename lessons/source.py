@@ -11,6 +11,10 @@ from __future__ import annotations
 import contextlib
 import io
 
+from lessons.i18n import translator
+
+_ = translator(__name__)
+
 __all__ = ["PART1_CODE", "PART2_CODE", "PART2_BAD_LINE", "run"]
 
 PART1_CODE = """\
@@ -96,7 +100,11 @@ def run(code: str, fix: tuple[str, str] | None = None) -> tuple[dict, str]:
     if fix is not None:
         old, new = fix
         if code.count(old) != 1:
-            raise ValueError(f"fix must match exactly one place in the code, got {code.count(old)} for {old!r}")
+            raise ValueError(
+                _("fix must match exactly one place in the code, got {count} for {old!r}").format(
+                    count=code.count(old), old=old
+                )
+            )
         code = code.replace(old, new)
     namespace: dict = {}
     out = io.StringIO()

@@ -15,13 +15,29 @@ only the colour maps in :data:`COLOUR_MAPS` (a test checks both).
 
 from __future__ import annotations
 
+import logging
 from importlib import resources
 
 import matplotlib as mpl
 from matplotlib import font_manager
 from matplotlib import style as mpl_style
 
-__all__ = ["MIN_FONT_SIZE", "FONT_FAMILY", "CJK_FONT_FILE", "cjk_font_path", "COLOUR_MAPS", "RC", "OPTIMISER_STYLES", "OPTIMISER_COLOUR_NAMES", "apply"]
+from lessons.i18n import N_, translator
+
+_ = translator(__name__)
+
+__all__ = [
+    "MIN_FONT_SIZE",
+    "FONT_FAMILY",
+    "CJK_FONT_FILE",
+    "cjk_font_path",
+    "COLOUR_MAPS",
+    "RC",
+    "OPTIMISER_STYLES",
+    "OPTIMISER_COLOUR_NAMES",
+    "optimiser_colour_name",
+    "apply",
+]
 
 MIN_FONT_SIZE = 12
 #: Colour maps that are perceptually ordered and colour-blind safe (sequential, or diverging from ColorBrewer).
@@ -36,14 +52,22 @@ OPTIMISER_STYLES: dict[str, dict[str, str]] = {
     "adam": {"color": "#CC79A7", "linestyle": "-.", "marker": "D"},
     "newton": {"color": "#000000", "linestyle": "-", "marker": "*"},
 }
-#: How the text names those colours and styles.
+#: How the text names those colours and styles, in English (:func:`optimiser_colour_name` gives them in the current
+#: language).
 OPTIMISER_COLOUR_NAMES: dict[str, str] = {
-    "gd": "blue, solid, dots",
-    "sgd": "orange, dotted, triangles",
-    "momentum": "green, dashed, squares",
-    "adam": "pink, dash-dotted, diamonds",
-    "newton": "black, solid, stars",
+    "gd": N_("blue, solid, dots"),
+    "sgd": N_("orange, dotted, triangles"),
+    "momentum": N_("green, dashed, squares"),
+    "adam": N_("pink, dash-dotted, diamonds"),
+    "newton": N_("black, solid, stars"),
 }
+
+
+def optimiser_colour_name(method: str) -> str:
+    """How the text names the colour and style of ``method`` (a key of :data:`OPTIMISER_STYLES`), in the current
+    language (:mod:`lessons.i18n`)."""
+    return _(OPTIMISER_COLOUR_NAMES[method])
+
 
 #: The fonts, in order of preference for each glyph: Latin, Greek and symbols first, then Chinese.
 FONT_FAMILY = ["DejaVu Sans", "Noto Sans CJK SC"]
@@ -68,7 +92,7 @@ def cjk_font_path() -> str:
     """Where Noto Sans CJK SC is installed (inside the ``mplfonts`` package; its code is not imported)."""
     spec = resources.files("mplfonts") if _has_mplfonts() else None
     if spec is None:
-        raise ModuleNotFoundError("mplfonts is not installed: run `make lab` or `pip install -r requirements.txt`")
+        raise ModuleNotFoundError(_("mplfonts is not installed: run `make lab` or `pip install -r requirements.txt`"))
     return str(spec / "fonts" / CJK_FONT_FILE)
 
 
@@ -78,10 +102,33 @@ def _has_mplfonts() -> bool:
     return find_spec("mplfonts") is not None
 
 
+class _OneWeightIsEnough(logging.Filter):
+    """Noto Sans CJK SC comes in one weight: a bold title's Chinese characters are drawn regular, which matplotlib
+    would log as a failure on every bold text (even Latin, since the family is in the fallback list)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.getMessage().startswith("findfont: Failed to find font weight") and FONT_FAMILY[1] in
+                    record.getMessage())  # fmt: skip
+
+
 def _register_cjk_font() -> None:
+    logger = logging.getLogger("matplotlib.font_manager")
+    if not any(isinstance(f, _OneWeightIsEnough) for f in logger.filters):
+        logger.addFilter(_OneWeightIsEnough())
     names = {f.name for f in font_manager.fontManager.ttflist}
-    if FONT_FAMILY[1] not in names:
-        font_manager.fontManager.addfont(cjk_font_path())
+    if FONT_FAMILY[1] in names:
+        return
+    if not _has_mplfonts():  # `pip install .` without the lab extra: Latin text still works
+        import warnings
+
+        warnings.warn(
+            "mplfonts is not installed, so figures cannot show Chinese text: pip install -r requirements.txt "
+            "(or pip install 'lessons[lab]')",
+            UserWarning,
+            stacklevel=3,
+        )
+        return
+    font_manager.fontManager.addfont(cjk_font_path())
 
 
 def apply() -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from lessons._validate import as_labels, as_matrix, as_nonnegative
+from lessons.i18n import translator
 from lessons.model import softplus
+
+_ = translator(__name__)
 
 __all__ = ["loss_at", "loss_grid"]
 
@@ -32,12 +35,14 @@ def loss_at(X, y, thetas, lam: float = 0.0) -> np.ndarray:
     lam = as_nonnegative(lam, "lam")
     thetas = as_matrix(thetas, "thetas")
     if thetas.shape[1] != d + 1:
-        raise ValueError(f"thetas must have shape (G, d + 1) = (G, {d + 1}), got {thetas.shape}")
+        raise ValueError(
+            _("thetas must have shape (G, d + 1) = (G, {p}), got {shape}").format(p=d + 1, shape=thetas.shape)
+        )
     W, b = thetas[:, :d], thetas[:, d]
     with np.errstate(over="ignore", invalid="ignore"):
         Z = X @ W.T + b  # (n, G)
     if not np.isfinite(Z).all():
-        raise ValueError("the logits X @ w + b overflowed float64 for some rows of thetas")
+        raise ValueError(_("the logits X @ w + b overflowed float64 for some rows of thetas"))
     signed = np.where((y == 1)[:, None], -Z, Z)
     return softplus(signed).mean(axis=0) + 0.5 * lam * np.einsum("gd,gd->g", W, W)
 
@@ -67,7 +72,7 @@ def loss_grid(X, y, axis0, axis1, fixed=None, dims=(0, 1), lam: float = 0.0) -> 
     p = X.shape[1] + 1
     base = np.zeros(p) if fixed is None else np.asarray(fixed, dtype=np.float64)
     if base.shape != (p,):
-        raise ValueError(f"fixed must have shape (d + 1,) = ({p},), got {base.shape}")
+        raise ValueError(_("fixed must have shape (d + 1,) = ({p},), got {shape}").format(p=p, shape=base.shape))
     A0, A1 = np.meshgrid(np.asarray(axis0, float), np.asarray(axis1, float))
     thetas = np.tile(base, (A0.size, 1))
     thetas[:, dims[0]] = A0.ravel()

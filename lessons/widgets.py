@@ -15,7 +15,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lessons.display import figure_png, picture_bundle
+from lessons.i18n import translator
 from lessons.model import sigmoid, softplus
+
+_ = translator(__name__)
 
 __all__ = ["ZDemo", "loss_of_z", "z_demo"]
 
@@ -57,10 +60,10 @@ class ZDemo:
 
     def _repr_mimebundle_(self, **kwargs) -> dict:
         data = self.widget._repr_mimebundle_(**kwargs) or {}
-        return {**data, **picture_bundle(figure_png(self.fig), "The loss of one sample against z")}
+        return {**data, **picture_bundle(figure_png(self.fig), _("The loss of one sample against z"))}
 
     def update(self, z: float) -> None:
-        L1, L0, _, _ = (float(v[0]) for v in loss_of_z(z))
+        L1, L0, _g1, _g0 = (float(v[0]) for v in loss_of_z(z))
         self.markers[0].set_data([z], [L1])
         self.markers[1].set_data([z], [L0])
         self.markers[2].set_xdata([z, z])
@@ -84,7 +87,7 @@ def z_demo(z_max: float = 6.0, z0: float = 2.0) -> ZDemo:
         Display ``.widget``; move ``.slider`` to update the markers and readout.
     """
     z = np.linspace(-z_max, z_max, 401)
-    L1, L0, _, _ = loss_of_z(z)
+    L1, L0, _g1, _g0 = loss_of_z(z)
     with plt.ioff():
         fig, ax = plt.subplots(figsize=(6, 3.2))
     ax.plot(z, L1, color="C0", label="y = 1:  −log σ(z)")
@@ -92,7 +95,7 @@ def z_demo(z_max: float = 6.0, z0: float = 2.0) -> ZDemo:
     m1 = ax.plot([], [], "o", color="C0", ms=9)[0]
     m0 = ax.plot([], [], "o", color="C3", ms=9)[0]
     vline = ax.axvline(z0, color="0.5", lw=1, ls="--")
-    ax.set(xlabel="z = wᵀx + b", ylabel="loss L", ylim=(0, z_max + 0.5))
+    ax.set(xlabel="z = wᵀx + b", ylabel=_("loss L"), ylim=(0, z_max + 0.5))
     ax.legend(loc="upper center")
     fig.tight_layout()
     slider = widgets.FloatSlider(value=z0, min=-z_max, max=z_max, step=0.1, description="z", continuous_update=True)

@@ -2,7 +2,9 @@
 JupyterLab saves them: without widget state. So each widget's output keeps its picture for readers without a
 kernel (nbconvert, nbviewer and GitHub show a widget's PNG only when the notebook holds no state for it).
 
-    python -m tools.execute notebooks/02_likelihood_to_loss.ipynb [...]    (all notebooks if none is given)
+    python -m tools.execute notebooks/02_likelihood_to_loss.ipynb [...]
+
+(all notebooks of both editions if none is given)
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ def execute(path: Path, timeout: int = 600) -> None:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = [Path(a) for a in argv] or sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted(
+        (ROOT / "notebooks" / "zh").glob("*.ipynb")
+    )
     for path in paths:
         print(f"running {path.name}", flush=True)
         execute(path.resolve())

@@ -16,6 +16,10 @@ import nbformat
 __all__ = ["DECKS", "slide_type", "mark", "main"]
 
 DECKS = ("03_single_sample_gradient.ipynb", "07_gradient_descent_explorer.ipynb")
+#: Both editions have the decks: notebooks/ and notebooks/zh/.
+FOLDERS = ("notebooks", "notebooks/zh")
+#: The exercises' heading in either edition.
+EXERCISES = ("## Exercises", "## 练习")
 
 
 def slide_type(cell, in_exercises: bool) -> str:
@@ -35,22 +39,21 @@ def mark(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     in_exercises = False
     for cell in nb.cells:
         lines = cell.source.lstrip().splitlines() if cell.cell_type == "markdown" else []
-        if lines and lines[0].startswith("## Exercises"):
+        if lines and lines[0].startswith(EXERCISES):
             in_exercises = True
         elif lines and lines[0].startswith("---"):
             in_exercises = False  # the closing navigation links
         cell.metadata["slideshow"] = {"slide_type": slide_type(cell, in_exercises)}
-        if any(line.startswith("## Exercises") for line in lines[1:]):
+        if any(line.startswith(EXERCISES) for line in lines[1:]):
             in_exercises = True  # a summary cell that ends with the exercises: shown, what follows is not
     return nb
 
 
 def main(root: str | Path | None = None) -> list[Path]:
-    """Mark the notebooks in :data:`DECKS`; return those whose metadata changed."""
-    folder = Path(root) if root else Path(__file__).resolve().parents[1] / "notebooks"
+    """Mark the notebooks in :data:`DECKS`, in both editions; return those whose metadata changed."""
+    root = Path(root) if root else Path(__file__).resolve().parents[1]
     changed = []
-    for name in DECKS:
-        path = folder / name
+    for path in [root / folder / name for folder in FOLDERS for name in DECKS]:
         text = path.read_text(encoding="utf-8")
         nb = mark(nbformat.reads(text, as_version=4))
         new = nbformat.writes(nb) + "\n"

@@ -37,6 +37,9 @@ SOLUTION_TAG = "solution"
 ANSWER_TAG = "answer"
 ANSWER_PROMPT = "**Your answer:** *(double-click this cell and write it here)*"
 STUB_HEADER = "# Your answer here: replace every `...` and `raise NotImplementedError` below."
+#: The same two texts in the Chinese edition (notebooks/zh/).
+ANSWER_PROMPTS = {"en": ANSWER_PROMPT, "zh": "**你的回答：** *（双击本单元格，在这里写下你的回答）*"}
+STUB_HEADERS = {"en": STUB_HEADER, "zh": "# 在这里作答：把下面每个 `...` 和 `raise NotImplementedError` 换成你的代码。"}
 
 
 def is_solution(cell) -> bool:
@@ -56,7 +59,7 @@ def names_read(source: str) -> set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
-def stub_source(source: str, used: set[str] | None = None) -> str:
+def stub_source(source: str, used: set[str] | None = None, language: str = "en") -> str:
     """The stub that replaces a solution cell's ``source``.
 
     Parameters
@@ -65,6 +68,8 @@ def stub_source(source: str, used: set[str] | None = None) -> str:
         Python code (a notebook cell).
     used : set of str, optional
         The names later cells read: only those functions and assignments are kept (all, if ``None``).
+    language : {"en", "zh"}
+        The language of the first line, which tells the learner what to do.
 
     Returns
     -------
@@ -73,11 +78,12 @@ def stub_source(source: str, used: set[str] | None = None) -> str:
         NotImplementedError`` body, and ``name = ...`` for every kept top-level
         assignment, in the original order.
     """
+    header = STUB_HEADERS[language]
     try:
         tree = ast.parse(source)
     except SyntaxError:
-        return f"{STUB_HEADER}\n..."
-    lines: list[str] = [STUB_HEADER]
+        return f"{header}\n..."
+    lines: list[str] = [header]
     seen: set[str] = set()
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -122,17 +128,17 @@ def _function_stub(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     return f"{head}\n    # your code here\n{tail}" if head else text
 
 
-def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def student_notebook(nb: nbformat.NotebookNode, language: str = "en") -> nbformat.NotebookNode:
     """A copy of ``nb`` with every ``solution`` cell stubbed (keeping the names later cells read) and its outputs
-    removed, and every ``answer`` cell emptied."""
+    removed, and every ``answer`` cell emptied; the stubs' and answers' prompts in ``language``."""
     out = copy.deepcopy(nb)
     code = [c.source if c.cell_type == "code" else "" for c in out.cells]
     for i, cell in enumerate(out.cells):
         if is_answer(cell):
-            cell.source = ANSWER_PROMPT
+            cell.source = ANSWER_PROMPTS[language]
         if is_solution(cell):
             later = set().union(*(names_read(src) for src in code[i + 1 :]))
-            cell.source = stub_source(cell.source, later)
+            cell.source = stub_source(cell.source, later, language)
             cell.outputs = []
             cell.execution_count = None
             cell.metadata.pop("jupyter", None)  # the stub is meant to be seen, not collapsed
@@ -148,7 +154,7 @@ def restore(student: nbformat.NotebookNode, teacher: nbformat.NotebookNode) -> n
     return out
 
 
-def build(src: str | Path, dst: str | Path) -> list[Path]:
+def build(src: str | Path, dst: str | Path, language: str = "en") -> list[Path]:
     """Write the student edition of every notebook in ``src`` to ``dst``; return the files written."""
     src, dst = Path(src), Path(dst)
     dst.mkdir(parents=True, exist_ok=True)
@@ -156,13 +162,19 @@ def build(src: str | Path, dst: str | Path) -> list[Path]:
     for path in sorted(src.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         target = dst / path.name
-        nbformat.write(student_notebook(nb), target)
+        nbformat.write(student_notebook(nb, language), target)
         written.append(target)
     return written
 
 
-if __name__ == "__main__":
+def build_both(out: str | Path) -> list[Path]:
+    """Both editions' student notebooks: English in ``out``, Chinese in ``out/zh`` (as in ``notebooks/``)."""
     root = Path(__file__).resolve().parents[1]
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "build" / "student"
-    files = build(root / "notebooks", out)
-    print(f"student edition: {len(files)} notebooks in {out}")
+    out = Path(out)
+    return build(root / "notebooks", out) + build(root / "notebooks" / "zh", out / "zh", "zh")
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "build" / "student"
+    files = build_both(out)
+    print(f"student edition: {len(files)} notebooks in {out} (English) and {out / 'zh'} (中文)")

@@ -105,14 +105,18 @@ def stamp_notebook(zh: dict, en: dict, en_name: str) -> None:
     zh["metadata"]["translation"] = {"from": f"notebooks/{en_name}", "markdown_sha256": whole, "cells": hashes}
 
 
-def drift(zh_path: Path) -> list[str]:
-    """What changed in the English markdown since ``zh_path`` was stamped, one line per cell (empty: in step)."""
-    en_path = EN_DIR / zh_path.name
+def drift(zh_path: Path, en_path: Path | None = None) -> list[str]:
+    """What changed in the English markdown since ``zh_path`` was stamped, one line per cell (empty: in step).
+
+    ``en_path`` defaults to the English notebook of the same name."""
+    en_path = en_path or EN_DIR / zh_path.name
     zh, en = _read(zh_path), _read(en_path)
     recorded = zh["metadata"].get("translation", {}).get("cells")
     if recorded is None:
-        return [f"{zh_path.name}: no translation record (metadata.translation); run `python -m tools.translation "
-                f"stamp {zh_path.name[:2]}` after translating"]
+        return [
+            f"{zh_path.name}: no translation record (metadata.translation); run `python -m tools.translation "
+            f"stamp {zh_path.name[:2]}` after translating"
+        ]
     now = markdown_hashes(en)
     problems = []
     for i, cell in enumerate(en["cells"]):
@@ -155,7 +159,8 @@ def masked(source: str, chinese: bool = False) -> str:
     """The syntax tree of a code cell with its strings masked (comments are gone already), as text."""
     tree = ast.parse(_python(source))
     if chinese:
-        tree.body = [s for s in tree.body if ast.unparse(s) not in ZH_ONLY]
+        extra = {ast.dump(ast.parse(line).body[0]) for line in ZH_ONLY}
+        tree.body = [s for s in tree.body if ast.dump(s) not in extra]
     return ast.dump(_Mask().visit(tree), annotate_fields=False)
 
 
@@ -276,8 +281,9 @@ def main(argv: list[str]) -> int:
             zh_path = chinese_path(number)
             problems = drift(zh_path)
             if command == "check":
-                problems += [f"{zh_path.name}: {p}" for p in code_differences(_read(english_path(number)),
-                                                                                   _read(zh_path))]
+                problems += [
+                    f"{zh_path.name}: {p}" for p in code_differences(_read(english_path(number)), _read(zh_path))
+                ]
             print("\n".join(problems) if problems else f"{zh_path.name}: in step")
             status |= bool(problems)
         else:

@@ -18,6 +18,9 @@ import numpy as np
 
 from lessons.checks.formatting import _a, _nice, _num, _short_repr
 from lessons.checks.result import Result, _fail, _failed, _in_context, _never_raises, _not_attempted, _passed
+from lessons.i18n import translator
+
+_ = translator(__name__)
 
 _POINTS = 8  # random points that must all evaluate to real numbers
 _ATTEMPTS = 80
@@ -47,24 +50,32 @@ def _as_sympy(x: object, name: str) -> Any:
 
     if isinstance(x, (str, bytes)):
         _fail(
-            f"{name} is a string; a SymPy expression is expected. Build it from SymPy symbols and functions, "
-            "e.g. `sp.log(y_hat)`, not the text 'log(y_hat)' (text is never evaluated here)"
+            _(
+                "{name} is a string; a SymPy expression is expected. Build it from SymPy symbols and functions, "
+                "e.g. `sp.log(y_hat)`, not the text 'log(y_hat)' (text is never evaluated here)"
+            ).format(name=name)
         )
     if x is None:
-        _fail(f"{name} is None: did you forget to assign it, or to `return` it?")
+        _fail(_("{name} is None: did you forget to assign it, or to `return` it?").format(name=name))
     if isinstance(x, sp.MatrixBase):
         return x
     if isinstance(x, sp.Basic):
         if isinstance(x, sp.core.relational.Relational):
-            _fail(f"{name} is an equation ({type(x).__name__}); give the expression on its right, e.g. eq.rhs")
+            _fail(
+                _("{name} is an equation ({type}); give the expression on its right, e.g. eq.rhs").format(
+                    name=name, type=type(x).__name__
+                )
+            )
         if not isinstance(x, sp.Expr):
-            _fail(f"{name} is a SymPy {type(x).__name__}, not an expression")
+            _fail(_("{name} is a SymPy {type}, not an expression").format(name=name, type=type(x).__name__))
         return x
     if isinstance(x, numbers.Number) and not isinstance(x, (bool, np.bool_, complex, np.complexfloating)):
         return sp.sympify(x, strict=True)
     if isinstance(x, (list, tuple, np.ndarray)):
-        _fail(f"{name} is {_a(x)}; for several expressions use a SymPy Matrix, sp.Matrix([...])")
-    _fail(f"{name} is {_a(x)}; a SymPy expression is expected")
+        _fail(
+            _("{name} is {a}; for several expressions use a SymPy Matrix, sp.Matrix([...])").format(name=name, a=_a(x))
+        )
+    _fail(_("{name} is {a}; a SymPy expression is expected").format(name=name, a=_a(x)))
 
 
 def _numeric_form(e: Any) -> Any:
@@ -115,7 +126,11 @@ def _ranges(symbols: object) -> dict:
             try:
                 lo, hi = (float(v) for v in r)
             except Exception:
-                _fail(f"symbols must map each symbol to a (low, high) range, got {_short_repr(r)} for {s}")
+                _fail(
+                    _("symbols must map each symbol to a (low, high) range, got {range} for {symbol}").format(
+                        range=_short_repr(r), symbol=s
+                    )
+                )
             out[s] = (lo, hi)
         return out
     if isinstance(symbols, sp.Symbol):
@@ -124,10 +139,12 @@ def _ranges(symbols: object) -> dict:
         items = list(symbols)
     except TypeError:
         _fail(
-            f"symbols must be a list of SymPy symbols or a mapping symbol -> (low, high), got {type(symbols).__name__}"
+            _("symbols must be a list of SymPy symbols or a mapping symbol -> (low, high), got {type}").format(
+                type=type(symbols).__name__
+            )
         )
     if isinstance(symbols, (str, bytes)) or not all(isinstance(s, sp.Symbol) for s in items):
-        _fail("symbols must be SymPy symbols (text is never evaluated here)")
+        _fail(_("symbols must be SymPy symbols (text is never evaluated here)"))
     return {}
 
 
@@ -196,7 +213,7 @@ def _compare(a: Any, e: Any, ranges: dict) -> tuple[bool, str]:
     syms = sorted(a.free_symbols | e.free_symbols, key=str)
     found = _sample(a, e, syms, ranges)
     if len(found) < _POINTS:
-        return False, (
+        return False, _(
             "not equal to the expected expression (SymPy could not simplify the difference to 0, and the two "
             "could not be evaluated at enough real points to say more)"
         )
@@ -205,38 +222,42 @@ def _compare(a: Any, e: Any, ranges: dict) -> tuple[bool, str]:
     if np.allclose(va, ve, rtol=1e-9, atol=1e-12):
         return True, "numeric"
     if a == 0:
-        return False, "your expression is 0, the expected one is not"
+        return False, _("your expression is 0, the expected one is not")
     if not syms:
-        return False, f"your expression equals {_nice(va[0])}, which is not the expected value"
+        return False, _("your expression equals {value}, which is not the expected value").format(value=_nice(va[0]))
     if np.all(np.abs(ve) > 1e-12):
         ratio = va / ve
         if _constant(ratio):
             c = float(ratio[0])
             if math.isclose(c, -1.0, rel_tol=1e-7):
-                return False, "off by a factor of −1: check the sign"
-            return False, f"off by a constant factor {_nice(c)}: yours = {_nice(c)} × the expected expression"
+                return False, _("off by a factor of −1: check the sign")
+            return False, _("off by a constant factor {c}: yours = {c} × the expected expression").format(c=_nice(c))
     gap = va - ve
     if _constant(gap):
         return (
             False,
-            f"off by a constant term {_nice(float(gap[0]))}: yours = the expected expression + {_nice(float(gap[0]))}",
+            _("off by a constant term {c}: yours = the expected expression + {c}").format(c=_nice(float(gap[0]))),
         )
     dsyms = diff.free_symbols
     if dsyms and dsyms < set(syms):
-        names = " and ".join(str(s) for s in sorted(dsyms, key=str))
+        names = _(" and ").join(str(s) for s in sorted(dsyms, key=str))
         terms = sp.Add.make_args(sp.expand(diff))
         yours = set(sp.Add.make_args(sp.expand(a)))
         theirs = set(sp.Add.make_args(sp.expand(e)))
         if all(t in yours for t in terms):
-            kind = f"an extra term in {names}"
+            kind = _("an extra term in {names}").format(names=names)
         elif all(-t in theirs for t in terms):
-            kind = f"missing a term in {names}"
+            kind = _("missing a term in {names}").format(names=names)
         else:
-            kind = f"a term in {names} is missing or extra"
-        return False, f"{kind}: the difference from the expected expression contains only {names}"
+            kind = _("a term in {names} is missing or extra").format(names=names)
+        return False, _("{kind}: the difference from the expected expression contains only {names}").format(
+            kind=kind, names=names
+        )
     point, x, y = found[0]
     at = ", ".join(f"{s} = {_num(v)}" for s, v in point.items())
-    return False, f"not equal to the expected expression: at {at}, yours is {_num(x)}, the expected one {_num(y)}"
+    return False, _(
+        "not equal to the expected expression: at {at}, yours is {yours}, the expected one {expected}"
+    ).format(at=at, yours=_num(x), expected=_num(y))
 
 
 @_never_raises
@@ -269,35 +290,49 @@ def check_expression(expr: object, expected: object, symbols: object = None) -> 
     import sympy as sp
 
     if expr is Ellipsis:
-        return _not_attempted("replace the `...` with your SymPy expression")
-    a = _as_sympy(expr, "your answer")
-    with _in_context(prefix="cannot check: "):
-        e = _as_sympy(expected, "the expected answer")
+        return _not_attempted(_("replace the `...` with your SymPy expression"))
+    a = _as_sympy(expr, _("your answer"))
+    with _in_context(prefix=_("cannot check: ")):
+        e = _as_sympy(expected, _("the expected answer"))
         ranges = _ranges(symbols)
     a_matrix, e_matrix = isinstance(a, sp.MatrixBase), isinstance(e, sp.MatrixBase)
     if a_matrix != e_matrix:
         if e_matrix:
-            return _failed(f"wrong shape: a Matrix of shape {e.shape} is expected, got a single expression")
-        return _failed(f"wrong shape: a single expression is expected, got a Matrix of shape {a.shape}")
+            return _failed(
+                _("wrong shape: a Matrix of shape {shape} is expected, got a single expression").format(shape=e.shape)
+            )
+        return _failed(
+            _("wrong shape: a single expression is expected, got a Matrix of shape {shape}").format(shape=a.shape)
+        )
     if not a_matrix:
         equal, how = _compare(a, e, ranges)
         if equal:
             note = (
                 ""
                 if how == "symbolic"
-                else f" (checked at {_POINTS} random points; SymPy could not simplify the difference to 0)"
+                else _(" (checked at {count} random points; SymPy could not simplify the difference to 0)").format(
+                    count=_POINTS
+                )
             )
-            return _passed(f"correct: your expression equals the expected one{note}")
+            return _passed(_("correct: your expression equals the expected one{note}").format(note=note))
         return _failed(how)
     if a.shape != e.shape:
-        hint = ": transpose it (.T)" if a.shape == e.shape[::-1] else ""
-        return _failed(f"wrong shape: your Matrix has shape {a.shape}, the expected one {e.shape}{hint}")
+        hint = _(": transpose it (.T)") if a.shape == e.shape[::-1] else ""
+        return _failed(
+            _("wrong shape: your Matrix has shape {shape}, the expected one {expected}{hint}").format(
+                shape=a.shape, expected=e.shape, hint=hint
+            )
+        )
     wrong = []
     for i, j in itertools.product(range(e.shape[0]), range(e.shape[1])):
         equal, how = _compare(a[i, j], e[i, j], ranges)
         if not equal:
-            wrong.append(f"entry ({i}, {j}): {how}")
+            wrong.append(_("entry ({i}, {j}): {how}").format(i=i, j=j, how=how))
     if not wrong:
-        return _passed(f"correct: your Matrix equals the expected one (all {len(e)} entries)")
-    shown = wrong[:4] + ([f"... and {len(wrong) - 4} more"] if len(wrong) > 4 else [])
-    return _failed(f"{len(wrong)} of {len(e)} entries differ:\n" + "\n".join(f"• {w}" for w in shown))
+        return _passed(_("correct: your Matrix equals the expected one (all {count} entries)").format(count=len(e)))
+    shown = wrong[:4] + ([_("... and {count} more").format(count=len(wrong) - 4)] if len(wrong) > 4 else [])
+    return _failed(
+        _("{count} of {size} entries differ:").format(count=len(wrong), size=len(e))
+        + "\n"
+        + "\n".join(f"• {w}" for w in shown)
+    )

@@ -12,6 +12,10 @@ from fractions import Fraction
 
 import numpy as np
 
+from lessons.i18n import translator
+
+_ = translator(__name__)
+
 
 def _num(x: float) -> str:
     """A number in at most 6 significant digits, without a negative zero.
@@ -50,7 +54,7 @@ def _arr(a: object, limit: int = 24) -> str:
         return _num(arr)
     if arr.size > limit:
         flat = ", ".join(_num(v) for v in arr.ravel()[:limit])
-        return f"[{flat}, ...] (shape {arr.shape})"
+        return _("[{entries}, ...] (shape {shape})").format(entries=flat, shape=arr.shape)
 
     def rows(x: np.ndarray) -> str:
         if x.ndim == 1:
@@ -123,13 +127,19 @@ def _bullets(items: list[str], what: str) -> str:
     """One item as it is; several as ``"N mistakes in <what>:"`` and a bulleted line for each."""
     if len(items) == 1:
         return items[0]
-    return f"{len(items)} mistakes in {what}:\n" + "\n".join(f"• {item}" for item in items)
+    return (
+        _("{count} mistakes in {what}:").format(count=len(items), what=what)
+        + "\n"
+        + "\n".join(f"• {item}" for item in items)
+    )
 
 
 def _a(value: object) -> str:
-    """``"a str"``, ``"an int"``: the type of ``value`` with its article."""
+    """``"a str"``, ``"an int"``: the type of ``value`` with its article (``"一个 str"`` in Chinese)."""
     name = type(value).__name__
-    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+    if name[:1].lower() in "aeiou":
+        return _("an {type}").format(type=name)
+    return _("a {type}").format(type=name)
 
 
 def _short_repr(value: object) -> str:

@@ -19,10 +19,14 @@ from lessons.checks.mistakes import (
     _binary_gradient_candidates,
     _close,
     _diagnose,
+    _told,
 )
 from lessons.checks.problems import _binary_problems, _Problem
 from lessons.checks.reading import _MISSING, _db_value, _real_array, _require_finite, _run, _shape_of, _split_pair
 from lessons.checks.result import Result, _fail, _failed, _never_raises, _passed
+from lessons.i18n import translator
+
+_ = translator(__name__)
 
 
 def _gradient_message(
@@ -64,28 +68,34 @@ def _gradient_message(
             where.setdefault(_ALIASES.get(code, code), []).append(name)
     fields = dict(words, dw=names[0], w=problems[0].names[2], db_how=db_how)
     items = []
-    for code, (title, text) in _GRADIENT_MISTAKES.items():
+    for code in _GRADIENT_MISTAKES:
         if code in where:
-            place = f" (in {' and '.join(where[code])})" if code in _SHARED else ""
-            items.append(f"{title}{place}: {text.format(**fields)}")
+            title, text = _told(_GRADIENT_MISTAKES, code)
+            place = _(" (in {where})").format(where=_(" and ").join(where[code])) if code in _SHARED else ""
+            items.append(title + place + _(": ") + text.format(**fields))
     unknown = [c for c, key in enumerate(keys) if key is None]
     if not unknown:
-        return _bullets(items, "your gradient")
+        return _bullets(items, _("your gradient"))
     i = next(i for i in range(len(problems)) if any(not _close(outs[i][c], cands[i][c][()]) for c in unknown))
     for c in unknown:
         other = 1 - c
-        prefix = f"{names[other]} is right, but " if keys[other] == () else ""
+        prefix = _("{right} is right, but ").format(right=names[other]) if keys[other] == () else ""
         gap = float(np.max(np.abs(np.asarray(outs[i][c]) - cands[i][c][()])))
         items.append(
-            f"{prefix}{names[c]} differs from the reference by up to {_num(gap)} (largest absolute difference)"
+            prefix
+            + _("{name} differs from the reference by up to {gap} (largest absolute difference)").format(
+                name=names[c], gap=_num(gap)
+            )
         )
     expected = ", ".join(f"{n} = {_arr(cands[i][c][()])}" for c, n in enumerate(names))
     yours = ", ".join(f"{n} = {_arr(outs[i][c]) if outs[i][c] is not None else 'None'}" for c, n in enumerate(names))
-    tail = (
-        f"\nReproduce it with this input ({problems[i].size()}):\n{problems[i].listing()}\n"
-        f"  expected: {expected}\n  yours:    {yours}"
+    tail = "\n" + _("Reproduce it with this input ({size}):").format(size=problems[i].size()) + "\n"
+    tail += (
+        problems[i].listing()
+        + "\n"
+        + _("  expected: {expected}\n  yours:    {yours}").format(expected=expected, yours=yours)
     )
-    return _bullets(items, "your gradient") + tail
+    return _bullets(items, _("your gradient")) + tail
 
 
 def _check_gradient_like(
@@ -141,13 +151,17 @@ def _check_gradient_like(
         else:
             keys.append(_diagnose(learner, [cand[c] for cand in cands]))
     if keys == [(), ()]:
-        return _passed(f"your gradient matches {reference} on {len(problems)} problems (including λ > 0 and b ≠ 0)")
+        return _passed(
+            _("your gradient matches {reference} on {count} problems (including λ > 0 and b ≠ 0)").format(
+                reference=reference, count=len(problems)
+            )
+        )
     db_how = (
-        "your function returned no db,"
+        _("your function returned no db,")
         if "missing" in how
-        else "your db is None,"
+        else _("your db is None,")
         if "none" in how
-        else "your db is 0,"
+        else _("your db is 0,")
     )
     return _failed(_gradient_message(keys, outs, cands, problems, names, db_how, words))
 
@@ -165,11 +179,13 @@ def _parse_binary_gradient(out: object, p: _Problem) -> tuple[np.ndarray, float 
     dw = _real_array(dw_raw, "dw")
     if db_raw is _MISSING and dw.shape == (d + 1,):
         _fail(
-            f"wrong shape: your function returned one array of length d + 1 = {d + 1}; return dw (shape (d,)) "
-            "and db (a number) separately: `return dw, db`"
+            _(
+                "wrong shape: your function returned one array of length d + 1 = {length}; return dw (shape (d,)) "
+                "and db (a number) separately: `return dw, db`"
+            ).format(length=d + 1)
         )
     if dw.shape == () and db_raw is not _MISSING and _shape_of(db_raw) == (d,):
-        _fail("wrong order: your function returned db first; return the pair in the order `dw, db`")
+        _fail(_("wrong order: your function returned db first; return the pair in the order `dw, db`"))
     if dw.shape != (d,):
         _fail(_vector_shape_message(dw.shape, d, n))
     _require_finite(dw, "dw")
@@ -180,12 +196,16 @@ def _parse_binary_gradient(out: object, p: _Problem) -> tuple[np.ndarray, float 
     if db.ndim != 0:
         if db.shape == (n,):
             _fail(
-                f"wrong shape: db has shape (n,) = ({n},), one value per sample; db is the mean of the residuals "
-                "ŷ − y over the samples, a single number"
+                _(
+                    "wrong shape: db has shape (n,) = ({n},), one value per sample; db is the mean of the residuals "
+                    "ŷ − y over the samples, a single number"
+                ).format(n=n)
             )
         _fail(
-            f"wrong shape: db must be a single number (a scalar), got an array of shape {db.shape}; "
-            "use float(...) or .item()"
+            _(
+                "wrong shape: db must be a single number (a scalar), got an array of shape {shape}; "
+                "use float(...) or .item()"
+            ).format(shape=db.shape)
         )
     _require_finite(db, "db")
     return dw, float(db), how
@@ -193,23 +213,27 @@ def _parse_binary_gradient(out: object, p: _Problem) -> tuple[np.ndarray, float 
 
 def _vector_shape_message(shape: tuple, d: int, n: int) -> str:
     """What is wrong with a dw of shape ``shape``, with a hint for the usual wrong shapes."""
-    start = f"wrong shape: dw has shape {shape}, but it must have shape (d,) = ({d},), like w"
+    start = _("wrong shape: dw has shape {shape}, but it must have shape (d,) = ({d},), like w").format(
+        shape=shape, d=d
+    )
     if shape == (d, 1):
-        return (
-            f"{start}. Yours is a column: did the residual or w become 2-D, shape (n, 1) or (d, 1)? "
+        return start + _(
+            ". Yours is a column: did the residual or w become 2-D, shape (n, 1) or (d, 1)? "
             "Keep 1-D arrays, or flatten with .ravel()"
         )
     if shape == (1, d):
-        return f"{start}. Yours is a row: did the residual become 2-D, shape (1, n)? Keep 1-D arrays, or use .ravel()"
-    if shape == (n,):
-        return (
-            f"{start}. Yours has one value per sample (n = {n}): multiply by the features, X.T @ (ŷ − y), "
-            "which sums over the samples"
+        return start + _(
+            ". Yours is a row: did the residual become 2-D, shape (1, n)? Keep 1-D arrays, or use .ravel()"
         )
+    if shape == (n,):
+        return start + _(
+            ". Yours has one value per sample (n = {n}): multiply by the features, X.T @ (ŷ − y), "
+            "which sums over the samples"
+        ).format(n=n)
     if shape == (n, d):
-        return f"{start}. Yours has one row per sample: average them over the samples (axis=0)"
+        return start + _(". Yours has one row per sample: average them over the samples (axis=0)")
     if shape == ():
-        return f"{start}. Yours is a single number: dw has one entry per feature"
+        return start + _(". Yours is a single number: dw has one entry per feature")
     return start
 
 
@@ -245,5 +269,5 @@ def check_gradient(fn: object) -> Result:
         "(X, y, w, b, lam=0.0)",
         "lessons.model.gradient",
         "check_gradient(gradient)",
-        {"right": "ŷ − y", "wrong": "y − ŷ", "what": "prediction minus label"},
+        {"right": "ŷ − y", "wrong": "y − ŷ", "what": _("prediction minus label")},
     )

@@ -5,10 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from lessons.checks.formatting import _a, _bullets, _num
-from lessons.checks.mistakes import _LOSS_MISTAKES, _close, _diagnose, _loss_candidates
+from lessons.checks.mistakes import _LOSS_MISTAKES, _close, _diagnose, _loss_candidates, _told
 from lessons.checks.problems import _binary_problems, _Problem
 from lessons.checks.reading import _real_array, _require_finite, _run
 from lessons.checks.result import Result, _fail, _failed, _never_raises, _passed
+from lessons.i18n import translator
+
+_ = translator(__name__)
 
 
 def _parse_loss(out: object, p: _Problem) -> float:
@@ -21,20 +24,28 @@ def _parse_loss(out: object, p: _Problem) -> float:
         sample, a NaN.
     """
     if out is None:
-        _fail("your function returned None: did you forget the `return`?")
+        _fail(_("your function returned None: did you forget the `return`?"))
     if isinstance(out, (tuple, list)):
-        _fail(f"your function returned {_a(out)} of {len(out)} values; it must return the loss only, a single number")
+        _fail(
+            _("your function returned {a} of {count} values; it must return the loss only, a single number").format(
+                a=_a(out), count=len(out)
+            )
+        )
     if isinstance(out, (bool, np.bool_)):
-        _fail(f"your function returned {out}, a bool; it must return the loss, a number")
-    value = _real_array(out, "your loss")
+        _fail(_("your function returned {value}, a bool; it must return the loss, a number").format(value=out))
+    value = _real_array(out, _("your loss"))
     if value.ndim != 0:
         if value.shape == (p.n,):
             _fail(
-                f"wrong shape: your function returned an array of shape (n,) = ({p.n},), one loss per sample; "
-                "the loss is their mean (np.mean), a single number"
+                _(
+                    "wrong shape: your function returned an array of shape (n,) = ({n},), one loss per sample; "
+                    "the loss is their mean (np.mean), a single number"
+                ).format(n=p.n)
             )
-        _fail(f"wrong shape: the loss must be a single number, got an array of shape {value.shape}")
-    _require_finite(value, "your loss")
+        _fail(
+            _("wrong shape: the loss must be a single number, got an array of shape {shape}").format(shape=value.shape)
+        )
+    _require_finite(value, _("your loss"))
     return float(value)
 
 
@@ -63,13 +74,23 @@ def check_loss(fn: object) -> Result:
     cands = [_loss_candidates(p) for p in problems]
     key = _diagnose(values, cands)
     if key == ():
-        return _passed(f"your loss matches lessons.model.loss on {len(problems)} problems (including λ > 0 and b ≠ 0)")
+        return _passed(
+            _("your loss matches lessons.model.loss on {count} problems (including λ > 0 and b ≠ 0)").format(
+                count=len(problems)
+            )
+        )
     if key is not None:
-        items = [f"{title}: {text}" for code, (title, text) in _LOSS_MISTAKES.items() if code in key]
-        return _failed(_bullets(items, "your loss"))
+        items = [
+            title + _(": ") + text
+            for title, text in (_told(_LOSS_MISTAKES, code) for code in _LOSS_MISTAKES if code in key)
+        ]
+        return _failed(_bullets(items, _("your loss")))
     i = next(i for i, (v, c) in enumerate(zip(values, cands, strict=True)) if not _close(v, c[()]))
     expected = cands[i][()]
     return _failed(
-        f"your loss differs from the reference by {_num(abs(values[i] - expected))}, at this input "
-        f"({problems[i].size()}):\n{problems[i].listing()}\n  expected: {_num(expected)}\n  yours:    {_num(values[i])}"
+        _("your loss differs from the reference by {gap}, at this input ({size}):").format(
+            gap=_num(abs(values[i] - expected)), size=problems[i].size()
+        )
+        + f"\n{problems[i].listing()}\n"
+        + _("  expected: {expected}\n  yours:    {yours}").format(expected=_num(expected), yours=_num(values[i]))
     )

@@ -21,6 +21,9 @@ import numpy as np
 from lessons import model
 from lessons import softmax as sm
 from lessons.checks.problems import _Problem
+from lessons.i18n import N_, translator
+
+_ = translator(__name__)
 
 _RTOL = 1e-6  # learner against candidate: loops and vectorised code agree far better than this
 _ATOL = 1e-9
@@ -30,54 +33,66 @@ _ATOL = 1e-9
 # that are told to the learner the same way.
 _GRADIENT_MISTAKES = {
     "sign": (
-        "sign flipped",
-        "you used {wrong}; the residual is {right} ({what}). With the wrong sign, gradient descent climbs the "
-        "loss instead of descending it.",
+        N_("sign flipped"),
+        N_(
+            "you used {wrong}; the residual is {right} ({what}). With the wrong sign, gradient descent climbs the "
+            "loss instead of descending it."
+        ),
     ),
     "sum": (
-        "sum instead of mean",
-        "the data part is n times too big (n = number of samples). The loss is a mean, so its gradient "
-        "keeps the 1/n: divide the sum over the samples by n, or use np.mean.",
+        N_("sum instead of mean"),
+        N_(
+            "the data part is n times too big (n = number of samples). The loss is a mean, so its gradient "
+            "keeps the 1/n: divide the sum over the samples by n, or use np.mean."
+        ),
     ),
     "sigma_prime": (
-        "an extra σ′ factor",
-        "you multiplied the residual ŷ − y by σ′(z) = ŷ(1 − ŷ), as the chain rule does for the squared "
-        "error. With the cross-entropy the σ′ cancels: dL/dz = ŷ − y, so drop the ŷ(1 − ŷ).",
+        N_("an extra σ′ factor"),
+        N_(
+            "you multiplied the residual ŷ − y by σ′(z) = ŷ(1 − ŷ), as the chain rule does for the squared "
+            "error. With the cross-entropy the σ′ cancels: dL/dz = ŷ − y, so drop the ŷ(1 − ŷ)."
+        ),
     ),
     "squared_error": (
-        "squared error's gradient (an extra σ′ factor)",
-        "2(ŷ − y)ŷ(1 − ŷ) is the gradient of the squared error (ŷ − y)², not of the cross-entropy. "
-        "With the log loss the σ′ = ŷ(1 − ŷ) cancels: dL/dz = ŷ − y.",
+        N_("squared error's gradient (an extra σ′ factor)"),
+        N_(
+            "2(ŷ − y)ŷ(1 − ŷ) is the gradient of the squared error (ŷ − y)², not of the cross-entropy. "
+            "With the log loss the σ′ = ŷ(1 − ŷ) cancels: dL/dz = ŷ − y."
+        ),
     ),
     "one_hot": (
-        "labels not one-hot encoded",
-        "you subtracted the class numbers y from every column of P. The residual is P − Y, with Y the "
-        "one-hot rows: Y[i, y[i]] = 1 and 0 elsewhere.",
+        N_("labels not one-hot encoded"),
+        N_(
+            "you subtracted the class numbers y from every column of P. The residual is P − Y, with Y the "
+            "one-hot rows: Y[i, y[i]] = 1 and 0 elsewhere."
+        ),
     ),
     "p_only": (
-        "labels not subtracted",
-        "you used P where the residual is P − Y, with Y the one-hot labels (Y[i, y[i]] = 1, 0 elsewhere).",
+        N_("labels not subtracted"),
+        N_("you used P where the residual is P − Y, with Y the one-hot labels (Y[i, y[i]] = 1, 0 elsewhere)."),
     ),
     "lam_missing": (
-        "λ term forgotten",
-        "{dw} lacks the gradient of the penalty λ/2‖{w}‖², which is λ{w}: add lam * {w} to {dw}.",
+        N_("λ term forgotten"),
+        N_("{dw} lacks the gradient of the penalty λ/2‖{w}‖², which is λ{w}: add lam * {w} to {dw}."),
     ),
     "lam_double": (
-        "λ term doubled",
-        "you added 2λ{w}, but the derivative of λ/2‖{w}‖² is λ{w} (the 2 from the square cancels the 1/2).",
+        N_("λ term doubled"),
+        N_("you added 2λ{w}, but the derivative of λ/2‖{w}‖² is λ{w} (the 2 from the square cancels the 1/2)."),
     ),
     "lam_over_n": (
-        "λ term divided by n",
-        "λ{w} is not part of the mean over the samples: add lam * {w} after dividing the data part by n.",
+        N_("λ term divided by n"),
+        N_("λ{w} is not part of the mean over the samples: add lam * {w} after dividing the data part by n."),
     ),
     "bias": (
-        "bias penalised",
-        "db includes λ·b, but the penalty λ/2‖{w}‖² does not involve the bias b, so db is the mean residual "
-        "with no λ term.",
+        N_("bias penalised"),
+        N_(
+            "db includes λ·b, but the penalty λ/2‖{w}‖² does not involve the bias b, so db is the mean residual "
+            "with no λ term."
+        ),
     ),
     "db_missing": (
-        "db missing",
-        "{db_how} but the right db (the mean of the residuals) is not zero: compute it and `return {dw}, db`.",
+        N_("db missing"),
+        N_("{db_how} but the right db (the mean of the residuals) is not zero: compute it and `return {dw}, db`."),
     ),
 }
 _SHARED = {"sign", "sum", "sigma_prime", "squared_error", "one_hot", "p_only"}
@@ -85,43 +100,58 @@ _ALIASES = {"sign_all": "sign"}
 
 _LOSS_MISTAKES = {
     "log2": (
-        "log₂ instead of the natural log",
-        "your loss is 1/ln 2 ≈ 1.4427 times too big: the negative log-likelihood uses the natural log, np.log, "
-        "not np.log2.",
+        N_("log₂ instead of the natural log"),
+        N_(
+            "your loss is 1/ln 2 ≈ 1.4427 times too big: the negative log-likelihood uses the natural log, np.log, "
+            "not np.log2."
+        ),
     ),
     "log10": (
-        "log₁₀ instead of the natural log",
-        "your loss is 1/ln 10 ≈ 0.4343 times the right one: use np.log, not np.log10.",
+        N_("log₁₀ instead of the natural log"),
+        N_("your loss is 1/ln 10 ≈ 0.4343 times the right one: use np.log, not np.log10."),
     ),
     "minus": (
-        "minus sign forgotten",
-        "the log-likelihood y log ŷ + (1 − y) log(1 − ŷ) is negative; the loss is its negative, "
-        "−[y log ŷ + (1 − y) log(1 − ŷ)], so that it is ≥ 0 and smaller is better.",
+        N_("minus sign forgotten"),
+        N_(
+            "the log-likelihood y log ŷ + (1 − y) log(1 − ŷ) is negative; the loss is its negative, "
+            "−[y log ŷ + (1 − y) log(1 − ŷ)], so that it is ≥ 0 and smaller is better."
+        ),
     ),
     "minus_all": (
-        "minus sign (whole loss negated)",
-        "your loss is the negative of the right one: only the log-likelihood gets the minus sign.",
+        N_("minus sign (whole loss negated)"),
+        N_("your loss is the negative of the right one: only the log-likelihood gets the minus sign."),
     ),
     "sum": (
-        "sum instead of mean",
-        "the data part is n times too big (n = number of samples): the loss is the mean, (1/n) Σᵢ Lᵢ, "
-        "so divide by n or use np.mean.",
+        N_("sum instead of mean"),
+        N_(
+            "the data part is n times too big (n = number of samples): the loss is the mean, (1/n) Σᵢ Lᵢ, "
+            "so divide by n or use np.mean."
+        ),
     ),
     "only_y": (
-        "the (1 − y) term is missing",
-        "you kept only −y log ŷ. A sample with y = 0 then costs nothing; add −(1 − y) log(1 − ŷ).",
+        N_("the (1 − y) term is missing"),
+        N_("you kept only −y log ŷ. A sample with y = 0 then costs nothing; add −(1 − y) log(1 − ŷ)."),
     ),
     "only_1my": (
-        "the y·log ŷ term is missing",
-        "you kept only −(1 − y) log(1 − ŷ). A sample with y = 1 then costs nothing; add −y log ŷ.",
+        N_("the y·log ŷ term is missing"),
+        N_("you kept only −(1 − y) log(1 − ŷ). A sample with y = 1 then costs nothing; add −y log ŷ."),
     ),
-    "pen_missing": ("λ penalty forgotten", "add λ/2‖w‖², i.e. lam / 2 * w @ w."),
-    "pen_double": ("penalty λ‖w‖² instead of λ/2‖w‖²", "the series' penalty has the factor 1/2: lam / 2 * w @ w."),
+    "pen_missing": (N_("λ penalty forgotten"), N_("add λ/2‖w‖², i.e. lam / 2 * w @ w.")),
+    "pen_double": (
+        N_("penalty λ‖w‖² instead of λ/2‖w‖²"),
+        N_("the series' penalty has the factor 1/2: lam / 2 * w @ w."),
+    ),
     "pen_with_b": (
-        "bias penalised",
-        "your penalty includes b²; the bias is not penalised: the penalty is λ/2‖w‖², with w only.",
+        N_("bias penalised"),
+        N_("your penalty includes b²; the bias is not penalised: the penalty is λ/2‖w‖², with w only."),
     ),
 }
+
+
+def _told(mistakes: dict[str, tuple[str, str]], code: str) -> tuple[str, str]:
+    """The title and the explanation of the mistake ``code`` of ``mistakes``, in the learner's language."""
+    title, text = mistakes[code]
+    return _(title), _(text)
 
 
 # ---------------------------------------------------------------- matching

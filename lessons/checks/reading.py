@@ -16,9 +16,12 @@ import numpy as np
 from lessons.checks.formatting import _a, _describe_exception, _num, _short_repr
 from lessons.checks.problems import _Problem
 from lessons.checks.result import _fail, _in_context, _not_attempted, _quiet, _Stop
+from lessons.i18n import N_, translator
 
-_STUB_RAISE = "replace the `raise NotImplementedError` with your code"
-_STUB_DOTS = "replace the `...` with your answer"
+_ = translator(__name__)
+
+_STUB_RAISE = N_("replace the `raise NotImplementedError` with your code")
+_STUB_DOTS = N_("replace the `...` with your answer")
 
 _MISSING = object()  # the second value of a pair when the function returned only one
 
@@ -49,21 +52,25 @@ def _real_array(value: object, name: str) -> np.ndarray:
         A failure saying why ``value`` is not real numbers: None, text, a function, complex, ragged, ...
     """
     if value is None:
-        _fail(f"{name} is None")
+        _fail(_("{name} is None").format(name=name))
     if isinstance(value, (str, bytes)):
-        _fail(f"{name} is {_a(value)} ({_short_repr(value)}), not a number or an array of numbers")
+        _fail(
+            _("{name} is {a} ({value}), not a number or an array of numbers").format(
+                name=name, a=_a(value), value=_short_repr(value)
+            )
+        )
     if callable(value) and not isinstance(value, np.ndarray):
-        _fail(f"{name} is a function, not a number or an array: did you forget to call it?")
+        _fail(_("{name} is a function, not a number or an array: did you forget to call it?").format(name=name))
     try:
         arr = np.asarray(value)
         if arr.dtype == object:
             arr = arr.astype(np.float64)  # e.g. SymPy floats; fails for anything else
     except Exception:
-        _fail(f"{name} could not be read as a number or an array of numbers (got {_a(value)})")
+        _fail(_("{name} could not be read as a number or an array of numbers (got {a})").format(name=name, a=_a(value)))
     if np.issubdtype(arr.dtype, np.complexfloating):
-        _fail(f"{name} is complex ({arr.dtype}); it must be real")
+        _fail(_("{name} is complex ({dtype}); it must be real").format(name=name, dtype=arr.dtype))
     if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-        _fail(f"{name} is not numeric (got {_a(value)} of dtype {arr.dtype})")
+        _fail(_("{name} is not numeric (got {a} of dtype {dtype})").format(name=name, a=_a(value), dtype=arr.dtype))
     return arr.astype(np.float64)
 
 
@@ -79,10 +86,10 @@ def _require_finite(arr: np.ndarray, name: str) -> None:
     if not bad.any():
         return
     if arr.ndim == 0:
-        _fail(f"{name} is {_num(arr)}")
+        _fail(_("{name} is {value}").format(name=name, value=_num(arr)))
     idx = tuple(int(i) for i in np.argwhere(bad)[0])
     where = idx[0] if len(idx) == 1 else idx
-    _fail(f"{name} contains {_num(arr[idx])} (at index {where})")
+    _fail(_("{name} contains {value} (at index {where})").format(name=name, value=_num(arr[idx]), where=where))
 
 
 def _shape_of(v: object) -> tuple[int, ...] | None:
@@ -121,15 +128,19 @@ def _split_pair(out: object, names: tuple[str, str]) -> tuple[object, object]:
     """
     a, b = names
     if out is None:
-        _fail(f"your function returned None: did you forget `return {a}, {b}`?")
+        _fail(_("your function returned None: did you forget `return {a}, {b}`?").format(a=a, b=b))
     if isinstance(out, (str, bytes, dict, set)):
-        _fail(f"your function returned {_a(out)}; it must return the pair `{a}, {b}`")
+        _fail(_("your function returned {type}; it must return the pair `{a}, {b}`").format(type=_a(out), a=a, b=b))
     if isinstance(out, tuple) or (isinstance(out, list) and not all(_is_scalar_like(v) for v in out)):
         if len(out) == 2:
             return out[0], out[1]
         if len(out) == 1:
             return out[0], _MISSING
-        _fail(f"your function returned {len(out)} values; it must return two: `return {a}, {b}`")
+        _fail(
+            _("your function returned {count} values; it must return two: `return {a}, {b}`").format(
+                count=len(out), a=a, b=b
+            )
+        )
     return out, _MISSING
 
 
@@ -166,13 +177,18 @@ def _as_function(fn: object, example: str) -> Callable:
         "Not attempted" for ``...``; a failure for text or anything else not callable.
     """
     if fn is Ellipsis:
-        raise _Stop(_not_attempted(_STUB_DOTS))
+        raise _Stop(_not_attempted(_(_STUB_DOTS)))
     if isinstance(fn, (str, bytes)):
-        _fail(f"expected a function, got {_a(fn)}: pass the function itself, e.g. `{example}`")
+        _fail(
+            _("expected a function, got {a}: pass the function itself, e.g. `{example}`").format(
+                a=_a(fn), example=example
+            )
+        )
     if not callable(fn):
         _fail(
-            f"expected a function, got {'None' if fn is None else _a(fn)}: pass the function "
-            f"itself, e.g. `{example}`, not the result of calling it"
+            _(
+                "expected a function, got {a}: pass the function itself, e.g. `{example}`, not the result of calling it"
+            ).format(a="None" if fn is None else _a(fn), example=example)
         )
     return fn
 
@@ -194,7 +210,11 @@ def _require_signature(fn: Callable, args: tuple, signature: str) -> None:
     try:
         sig.bind(*args)
     except TypeError as exc:
-        _fail(f"your function cannot be called as f{signature} ({exc}): define it as `def f{signature}:`")
+        _fail(
+            _("your function cannot be called as f{signature} ({error}): define it as `def f{signature}:`").format(
+                signature=signature, error=exc
+            )
+        )
 
 
 def _call(fn: Callable, problem: _Problem) -> object:
@@ -210,21 +230,23 @@ def _call(fn: Callable, problem: _Problem) -> object:
         with _quiet():
             out = fn(*problem.args())
     except NotImplementedError:
-        raise _Stop(_not_attempted(_STUB_RAISE)) from None
+        raise _Stop(_not_attempted(_(_STUB_RAISE))) from None
     except Exception as exc:
         _fail(
-            f"your function raised {_describe_exception(exc)} on a problem with {problem.size()}"
-            f"{_hint_for_exception(exc, problem)}. Reproduce it with:\n{problem.listing()}"
+            _("your function raised {error} on a problem with {size}{hint}. Reproduce it with:").format(
+                error=_describe_exception(exc), size=problem.size(), hint=_hint_for_exception(exc, problem)
+            )
+            + f"\n{problem.listing()}"
         )
     if out is Ellipsis or out is NotImplemented:
-        raise _Stop(_not_attempted(_STUB_RAISE if out is NotImplemented else _STUB_DOTS))
+        raise _Stop(_not_attempted(_(_STUB_RAISE if out is NotImplemented else _STUB_DOTS)))
     return out
 
 
 def _hint_for_exception(exc: Exception, problem: _Problem) -> str:
     """A hint for a softmax gradient that broadcast the class numbers against P, else ``""``."""
     if problem.w.ndim == 2 and isinstance(exc, ValueError) and "broadcast" in str(exc):
-        return (
+        return _(
             " (did you subtract the labels y from P directly? y holds class numbers; "
             "turn it into one-hot rows Y, shape (n, K), first)"
         )
@@ -234,7 +256,8 @@ def _hint_for_exception(exc: Exception, problem: _Problem) -> str:
 @contextmanager
 def _on_problem(problem: _Problem) -> Iterator[None]:
     """Add to a failure in the block the problem it happened on and the code that rebuilds it."""
-    with _in_context(suffix=f"\nOn a problem with {problem.size()}, reproduce it with:\n{problem.listing()}"):
+    suffix = "\n" + _("On a problem with {size}, reproduce it with:").format(size=problem.size())
+    with _in_context(suffix=f"{suffix}\n{problem.listing()}"):
         yield
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +24,12 @@ from typing import NoReturn, ParamSpec
 import numpy as np
 
 from lessons.checks.formatting import _describe_exception
+from lessons.i18n import get_language, translator
+
+_ = translator(__name__)
+
+#: A space between Chinese words, left where a name the package gives in Chinese ("你的损失") meets the text.
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u4e00-\u9fff])")
 
 PASSED = "passed"
 FAILED = "failed"
@@ -85,19 +92,25 @@ class Result:
         return f'<div class="{css_class}" style="{style}">{html.escape(self.message)}</div>'
 
 
+def _spaced(text: str) -> str:
+    """``text`` as it is in English; in Chinese without a space between two Chinese words."""
+    return _CJK_SPACE.sub("", text) if get_language() == "zh" else text
+
+
 def _passed(text: str) -> Result:
     """A passed result: ``"✓ <text>"``."""
-    return Result(PASSED, f"{_ICONS[PASSED]} {text}")
+    return Result(PASSED, f"{_ICONS[PASSED]} {_spaced(text)}")
 
 
 def _failed(text: str) -> Result:
     """A failed result: ``"✗ <text>"``."""
-    return Result(FAILED, f"{_ICONS[FAILED]} {text}")
+    return Result(FAILED, f"{_ICONS[FAILED]} {_spaced(text)}")
 
 
 def _not_attempted(text: str) -> Result:
     """A stub's result: ``"○ not attempted yet: <text>"``."""
-    return Result(NOT_ATTEMPTED, f"{_ICONS[NOT_ATTEMPTED]} not attempted yet: {text}")
+    text = _("not attempted yet: {text}").format(text=text)
+    return Result(NOT_ATTEMPTED, f"{_ICONS[NOT_ATTEMPTED]} {_spaced(text)}")
 
 
 class _Stop(Exception):
@@ -169,7 +182,9 @@ def _never_raises(checker: Callable[_P, Result]) -> Callable[_P, Result]:
         except _Stop as stop:
             return stop.result
         except Exception as exc:  # the promise: a checker never raises
-            return _failed(f"the checker could not evaluate this answer ({_describe_exception(exc)})")
+            return _failed(
+                _("the checker could not evaluate this answer ({error})").format(error=_describe_exception(exc))
+            )
 
     return wrapper
 

@@ -9,6 +9,9 @@ from lessons.checks.mistakes import _softmax_gradient_candidates
 from lessons.checks.problems import _Problem, _softmax_problems
 from lessons.checks.reading import _db_value, _real_array, _require_finite, _split_pair
 from lessons.checks.result import Result, _fail, _never_raises
+from lessons.i18n import translator
+
+_ = translator(__name__)
 
 
 def _parse_softmax_gradient(out: object, p: _Problem) -> tuple[np.ndarray, np.ndarray | None, str]:
@@ -24,11 +27,11 @@ def _parse_softmax_gradient(out: object, p: _Problem) -> tuple[np.ndarray, np.nd
     dW_raw, db_raw = _split_pair(out, ("dW", "db"))
     dW = _real_array(dW_raw, "dW")
     if dW.shape != (d, K):
-        text = f"wrong shape: dW must be (d, K) = ({d}, {K}), like W, got {dW.shape}"
+        text = _("wrong shape: dW must be (d, K) = ({d}, {K}), like W, got {shape}").format(d=d, K=K, shape=dW.shape)
         if dW.shape == (K, d):
-            text += ": did you compute (P − Y)ᵀX instead of Xᵀ(P − Y)?"
+            text += _(": did you compute (P − Y)ᵀX instead of Xᵀ(P − Y)?")
         elif dW.shape == (n, K):
-            text += ": one row per sample; multiply by the features, X.T @ (P − Y), which sums over the samples"
+            text += _(": one row per sample; multiply by the features, X.T @ (P − Y), which sums over the samples")
         _fail(text)
     _require_finite(dW, "dW")
     db_raw, how = _db_value(db_raw)
@@ -36,13 +39,15 @@ def _parse_softmax_gradient(out: object, p: _Problem) -> tuple[np.ndarray, np.nd
         return dW, None, how
     db = _real_array(db_raw, "db")
     if db.shape != (K,):
-        text = f"wrong shape: db must have shape (K,) = ({K},), one entry per class like b, got {db.shape}"
+        text = _("wrong shape: db must have shape (K,) = ({K},), one entry per class like b, got {shape}").format(
+            K=K, shape=db.shape
+        )
         if db.ndim == 0:
-            text += ": average the residuals over the samples only, (P − Y).mean(axis=0), not over all entries"
+            text += _(": average the residuals over the samples only, (P − Y).mean(axis=0), not over all entries")
         elif db.shape == (n, K):
-            text += ": one row per sample; average over the samples, .mean(axis=0)"
+            text += _(": one row per sample; average over the samples, .mean(axis=0)")
         elif db.shape == (1, K):
-            text += ": drop the extra axis (no keepdims), or use .ravel()"
+            text += _(": drop the extra axis (no keepdims), or use .ravel()")
         _fail(text)
     _require_finite(db, "db")
     return dW, db, how
@@ -78,5 +83,5 @@ def check_softmax_gradient(fn: object) -> Result:
         "(X, y, W, b, lam=0.0)",
         "lessons.softmax.gradient",
         "check_softmax_gradient(gradient)",
-        {"right": "P − Y", "wrong": "Y − P", "what": "probabilities minus one-hot labels"},
+        {"right": "P − Y", "wrong": "Y − P", "what": _("probabilities minus one-hot labels")},
     )

@@ -29,7 +29,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from lessons.display import picture_bundle, still_png
+from lessons.i18n import N_, translator
 from lessons.style import MIN_FONT_SIZE
+
+_ = translator(__name__)
 
 __all__ = ["Demo", "MAX_CONTROLS", "slider", "int_slider", "log_slider", "choice"]
 
@@ -116,15 +119,18 @@ class Demo:
         Controls, readout and (when interactive) the canvas.
     """
 
-    #: What to say in place of the widget where it cannot be shown (text/plain).
-    title = "an interactive figure"
+    #: What to say in place of the widget where it cannot be shown (text/plain), in English, marked with ``N_`` in
+    #: the subclass's module (:meth:`shown_title` gives it in the current language).
+    title = N_("an interactive figure")
     #: Controls whose moves change only the animated artists (``animated=True``): those are blitted over the
     #: cached background (a few ms) instead of redrawing the whole figure (its axis text costs most).
     fast_controls: frozenset[str] = frozenset()
 
     def __init__(self, controls: dict[str, widgets.ValueWidget], size: tuple[float, float], interactive: bool):
         if len(controls) > MAX_CONTROLS:
-            raise ValueError(f"controls: at most {MAX_CONTROLS} controls, got {len(controls)}")
+            raise ValueError(
+                _("controls: at most {most} controls, got {count}").format(most=MAX_CONTROLS, count=len(controls))
+            )
         self.interactive = interactive
         self.figure = _figure(size, interactive)
         self.controls = dict(controls)
@@ -158,7 +164,11 @@ class Demo:
         """Move controls as a reader would (each move redraws)."""
         for name, value in values.items():
             if name not in self.controls:
-                raise TypeError(f"set() got an unknown control {name!r}; the controls are {list(self.controls)}")
+                raise TypeError(
+                    _("set() got an unknown control {name!r}; the controls are {controls}").format(
+                        name=name, controls=list(self.controls)
+                    )
+                )
             self.controls[name].value = value
 
     def refresh(self, blit: bool = False) -> None:
@@ -199,9 +209,14 @@ class Demo:
         """The figure as it is now, animated artists included, as PNG bytes."""
         return still_png(self.figure, self._animated())
 
+    def shown_title(self) -> str:
+        """:attr:`title` in the current language, from the Chinese table of the module that defines the demo."""
+        own = translator(type(self).__module__)(self.title)
+        return own if own != self.title else _(self.title)
+
     def _repr_mimebundle_(self, **kwargs) -> dict:
         data = self.widget._repr_mimebundle_(**kwargs) or {}
-        return {**data, **picture_bundle(self.png(), self.title)}
+        return {**data, **picture_bundle(self.png(), self.shown_title())}
 
 
 def _row() -> widgets.Layout:

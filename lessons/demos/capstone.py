@@ -17,7 +17,10 @@ import numpy as np
 from lessons import model
 from lessons._validate import as_float_array, as_labels, as_matrix, as_positive_int, as_scalar, require_finite
 from lessons.demos.base import Demo, log_slider, slider
+from lessons.i18n import N_, translator
 from lessons.optimize import fit
+
+_ = translator(__name__)
 
 __all__ = [
     "LAMS",
@@ -40,10 +43,10 @@ FEATURES = ("radius error", "perimeter error")
 def _grid(lams: object) -> np.ndarray:
     lams = as_float_array(lams, "lams")
     if lams.ndim != 1 or lams.size == 0:
-        raise ValueError(f"lams must be a non-empty 1-D array, got shape {lams.shape}")
+        raise ValueError(_("lams must be a non-empty 1-D array, got shape {shape}").format(shape=lams.shape))
     require_finite(lams, "lams")
     if np.any(lams <= 0):
-        raise ValueError(f"lams must be > 0, got {lams.min()!r}")
+        raise ValueError(_("lams must be > 0, got {lam!r}").format(lam=lams.min()))
     return lams
 
 
@@ -102,7 +105,7 @@ def cross_validated_path(X, y, lams=LAMS, n_splits: int = 5, seed: int = 0) -> t
     lams = _grid(lams)
     n_splits = as_positive_int(n_splits, "n_splits")
     if n_splits < 2:
-        raise ValueError(f"n_splits must be >= 2, got {n_splits}")
+        raise ValueError(_("n_splits must be >= 2, got {n}").format(n=n_splits))
     folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
     loss, p_out = np.zeros((n_splits, lams.size)), np.zeros((lams.size, len(y)))
     for f, (fit_rows, val_rows) in enumerate(folds.split(X, y)):
@@ -134,14 +137,14 @@ def confusion(p_malignant, y, t: float) -> np.ndarray:
     """
     p = as_float_array(p_malignant, "p_malignant")
     if p.ndim != 1:
-        raise ValueError(f"p_malignant must be 1-D with shape (n,), got shape {p.shape}")
+        raise ValueError(_("p_malignant must be 1-D with shape (n,), got shape {shape}").format(shape=p.shape))
     require_finite(p, "p_malignant")
     if np.any((p < 0) | (p > 1)):
-        raise ValueError("p_malignant must be probabilities in [0, 1]")
+        raise ValueError(_("p_malignant must be probabilities in [0, 1]"))
     y = as_labels(y, len(p))
     t = as_scalar(t, "t")
     if not 0 <= t <= 1:
-        raise ValueError(f"t must be in [0, 1], got {t!r}")
+        raise ValueError(_("t must be in [0, 1], got {t!r}").format(t=t))
     flagged, malignant = p >= t, y == 0
     return np.array([[np.sum(m & f) for f in (flagged, ~flagged)] for m in (malignant, ~malignant)])
 
@@ -150,7 +153,7 @@ def nearest(lam: float, lams=LAMS) -> int:
     """Index of the grid point nearest to ``lam`` on a log scale (what the λ slider snaps to)."""
     lam = as_scalar(lam, "lam")
     if lam <= 0:
-        raise ValueError(f"lam must be > 0, got {lam!r}")
+        raise ValueError(_("lam must be > 0, got {lam!r}").format(lam=lam))
     return int(np.argmin(np.abs(np.log(_grid(lams) / lam))))
 
 
@@ -170,7 +173,7 @@ def path_data() -> PathData:
     """Notebook 11's path and 5-fold cross-validation on its training rows (``breast_cancer(0.25, seed=0)``)."""
     from lessons.data import breast_cancer
 
-    X, _, y, _, names = breast_cancer(test_size=0.25, seed=0)  # the test rows stay out of everything here
+    X, _X_test, y, _y_test, names = breast_cancer(test_size=0.25, seed=0)  # the test rows stay out of everything here
     return PathData(LAMS, regularisation_path(X, y), *cross_validated_path(X, y), y, names)
 
 
@@ -180,7 +183,7 @@ class CapstoneDemo(Demo):
     curves never change: a move shifts the markers and recounts the matrix.
     """
 
-    title = "The regularisation path, the cross-validated loss and the decisions at a threshold"
+    title = N_("The regularisation path, the cross-validated loss and the decisions at a threshold")
     fast_controls = frozenset({"lam", "t"})
 
     def __init__(self, lam: float = 4e-3, t: float = 0.5, interactive: bool = True):
@@ -207,18 +210,19 @@ class CapstoneDemo(Demo):
             ax_p.semilogx(data.lams, data.path[:, j], color=colour, ls=ls, lw=2.5, label=data.names[j])
             self.dots.append(ax_p.plot([], [], "o", color=colour, zorder=3, animated=True, **look)[0])
         ax_p.axhline(0, color="k", lw=0.8)
-        ax_p.set(xlabel="λ  (weaker →)", ylabel="coefficient $w_j$", title="regularisation path")
+        ax_p.set(xlabel=_("λ  (weaker →)"), ylabel=_("coefficient $w_j$"), title=_("regularisation path"))
         legends = [ax_p.legend(loc="lower left")]
 
-        ax_cv.semilogx(data.lams, cv, color="C1", lw=2, label="mean ± 1 s.e.")
+        ax_cv.semilogx(data.lams, cv, color="C1", lw=2, label=_("mean ± 1 s.e."))
         ax_cv.fill_between(data.lams, cv - se, cv + se, color="C1", alpha=0.2, lw=0)
         best = data.lams[np.argmin(cv)]
         # animated only to be drawn over the marker when they coincide, on screen as in the still picture
-        ax_cv.axvline(best, color="C1", ls=":", lw=1.5, zorder=2.6, animated=True, label="its minimum")
+        ax_cv.axvline(best, color="C1", ls=":", lw=1.5, zorder=2.6, animated=True, label=_("its minimum"))
         self.cv_dot = ax_cv.plot([], [], "o", color="k", ms=9, zorder=3, animated=True)[0]
         ax_cv.set(
-            xlabel="λ  (weaker →)", ylabel="mean NLL, held-out folds", ylim=(0, 0.6), title="5-fold cross-validation"
-        )
+            xlabel=_("λ  (weaker →)"), ylabel=_("mean NLL, held-out folds"), ylim=(0, 0.6),
+            title=_("5-fold cross-validation"),
+        )  # fmt: skip
         legends.append(ax_cv.legend(loc="upper right"))
 
         for legend in legends:  # under the markers, on screen (blitted) as in the still picture
@@ -233,11 +237,11 @@ class CapstoneDemo(Demo):
                        for r in (0, 1)]  # fmt: skip
         self.notes = {
             (r, p): ax_m.text(p, r + 0.3, note, ha="center", va="center", animated=True)
-            for r, p, note in ((0, 1, "missed"), (1, 0, "false alarms"))
+            for r, p, note in ((0, 1, _("missed")), (1, 0, _("false alarms")))
         }  # the two kinds of mistake, under their counts
-        ax_m.set_xticks([0, 1], ["malignant", "benign"])
-        ax_m.set_yticks([0, 1], ["malignant", "benign"], rotation=90, va="center")
-        ax_m.set(xlabel="predicted", ylabel="true", title="out-of-fold decisions")
+        ax_m.set_xticks([0, 1], [_("malignant"), _("benign")])
+        ax_m.set_yticks([0, 1], [_("malignant"), _("benign")], rotation=90, va="center")
+        ax_m.set(xlabel=_("predicted"), ylabel=_("true"), title=_("out-of-fold decisions"))
         ax_m.spines[:].set_visible(False)  # the image is the frame (and it is drawn over the spines when blitted)
         self.refresh()
 
@@ -275,15 +279,18 @@ class CapstoneDemo(Demo):
         cv_all = d.cv_loss.mean(axis=0)
         missed, alarms = int(c["counts"][0, 1]), int(c["counts"][1, 0])
         (m_all, b_all), n = self.classes, len(d.y)
-        first = (
-            f"λ = {lam:.2e} (C = 1/(nλ) = {1 / (n * lam):.2g}): ‖w‖ = {norm:.2f}, {FEATURES[0]} {c['pair'][0]:+.2f}, "
-            f"{FEATURES[1]} {c['pair'][1]:+.2f}; CV loss {cv:.4f} (lowest {cv_all.min():.4f}, at λ = "
-            f"{d.lams[np.argmin(cv_all)]:.2e})."
-        )
-        second = (
-            f"t = {t:.2f}: flag malignant if P(malignant) = 1 − ŷ ≥ t. Out of fold, on the {n} training tumours: "
-            f"<b>{missed} of {m_all} cancers missed</b>, <b>{alarms} of {b_all} benign flagged</b> (false alarms)."
-        )
+        first = _(
+            "λ = {lam:.2e} (C = 1/(nλ) = {C:.2g}): ‖w‖ = {norm:.2f}, {feature1} {w1:+.2f}, "
+            "{feature2} {w2:+.2f}; CV loss {cv:.4f} (lowest {lowest:.4f}, at λ = "
+            "{best:.2e})."
+        ).format(
+            lam=lam, C=1 / (n * lam), norm=norm, feature1=FEATURES[0], w1=c["pair"][0], feature2=FEATURES[1],
+            w2=c["pair"][1], cv=cv, lowest=cv_all.min(), best=d.lams[np.argmin(cv_all)],
+        )  # fmt: skip
+        second = _(
+            "t = {t:.2f}: flag malignant if P(malignant) = 1 − ŷ ≥ t. Out of fold, on the {n} training tumours: "
+            "<b>{missed} of {malignant} cancers missed</b>, <b>{alarms} of {benign} benign flagged</b> (false alarms)."
+        ).format(t=t, n=n, missed=missed, malignant=m_all, alarms=alarms, benign=b_all)
         return f"{first}<br>{second}"
 
     def drawn(self) -> dict[str, np.ndarray]:

@@ -14,6 +14,9 @@ from matplotlib.lines import Line2D
 from lessons import model
 from lessons._validate import as_float_array, as_scalar, as_vector, require_finite
 from lessons.demos.base import Demo, choice, slider
+from lessons.i18n import N_, translator
+
+_ = translator(__name__)
 
 __all__ = ["chain_factors", "sample_gradient", "ChainDemo", "X_SAMPLE", "W2", "B", "Z_GRID", "Z_MAX"]
 
@@ -29,9 +32,9 @@ HEAD_MIN = 0.35  # shortest step (in w units) drawn with an arrow head
 def _label(y: object) -> float:
     """``y`` as 0.0 or 1.0, or a ValueError / TypeError naming it."""
     if isinstance(y, (bool, np.bool_)) or not isinstance(y, (int, float, np.integer, np.floating)):
-        raise TypeError(f"y must be the number 0 or 1, got {type(y).__name__}")
+        raise TypeError(_("y must be the number 0 or 1, got {type}").format(type=type(y).__name__))
     if y not in (0, 1):
-        raise ValueError(f"y must be 0 or 1, got {y!r}")
+        raise ValueError(_("y must be 0 or 1, got {y!r}").format(y=y))
     return float(y)
 
 
@@ -62,7 +65,11 @@ def chain_factors(z: np.ndarray | float, y: int) -> tuple[np.ndarray, np.ndarray
     arr = as_float_array(z, "z")
     require_finite(arr, "z")
     if np.any(np.abs(arr) > Z_MAX):
-        raise ValueError(f"z must satisfy |z| <= {Z_MAX:g} (1/ŷ overflows beyond), got max |z| = {np.abs(arr).max()!r}")
+        raise ValueError(
+            _("z must satisfy |z| <= {most:g} (1/ŷ overflows beyond), got max |z| = {largest!r}").format(
+                most=Z_MAX, largest=np.abs(arr).max()
+            )
+        )
     y = _label(y)
     p, q = np.asarray(model.sigmoid(arr)), np.asarray(model.sigmoid(-arr))  # ŷ and 1 − ŷ
     if y == 1:
@@ -93,7 +100,7 @@ def sample_gradient(x: np.ndarray, w: np.ndarray, b: float, y: int) -> tuple[flo
     """
     x = as_float_array(x, "x")
     if x.ndim != 1 or x.size == 0:
-        raise ValueError(f"x must be a non-empty 1-D array of shape (d,), got shape {x.shape}")
+        raise ValueError(_("x must be a non-empty 1-D array of shape (d,), got shape {shape}").format(shape=x.shape))
     require_finite(x, "x")
     w = as_vector(w, x.size, "w", "d = len(x)")
     z = float(model.logits(x[None, :], w, as_scalar(b, "b"))[0])
@@ -107,12 +114,12 @@ class ChainDemo(Demo):
     Controls: ``w1`` (the weight w₁, −5 to 5, which moves z = 1.5 w₁ + 0.2) and ``y`` (the label, 1 or 0).
     """
 
-    title = "The chain rule for one sample: ∂L/∂ŷ · ∂ŷ/∂z = ŷ − y, and the step along ±x"
+    title = N_("The chain rule for one sample: ∂L/∂ŷ · ∂ŷ/∂z = ŷ − y, and the step along ±x")
     fast_controls = frozenset({"w1"})
 
     def __init__(self, w1: float = -4.0, y: int = 1, interactive: bool = True):
         super().__init__(
-            {"w1": slider("w₁", w1, -5.0, 5.0, 0.1), "y": choice("y (label)", [("1", 1), ("0", 0)], y)},
+            {"w1": slider("w₁", w1, -5.0, 5.0, 0.1), "y": choice(_("y (label)"), [("1", 1), ("0", 0)], y)},
             size=(11, 4.2),
             interactive=interactive,
         )
@@ -126,7 +133,7 @@ class ChainDemo(Demo):
             ax.plot([], [], "o", color=c, ms=m, animated=True)[0] for c, m in (("C0", 10), ("C1", 10), ("k", 6))
         ]
         ax.set(yscale="log", ylim=(1e-4, 1e5), xlim=(Z_GRID[0], Z_GRID[-1]), xlabel="z = wᵀx + b")
-        ax.set_ylabel("size (log scale)")
+        ax.set_ylabel(_("size (log scale)"))
         ax.set_title("∂L/∂ŷ  ×  ∂ŷ/∂z  =  ∂L/∂z = ŷ − y")
 
         ax = self.ax_w
@@ -142,8 +149,8 @@ class ChainDemo(Demo):
         )  # fmt: skip
         ax.legend(
             handles=[
-                Line2D([], [], color="k", marker="o", ms=8, lw=2.5, label="w, and the step −∇L from it"),
-                Line2D([], [], color="0.8", lw=6, label="w ± x: the longest possible step"),
+                Line2D([], [], color="k", marker="o", ms=8, lw=2.5, label=_("w, and the step −∇L from it")),
+                Line2D([], [], color="0.8", lw=6, label=_("w ± x: the longest possible step")),
             ],
             loc="upper left",
         )  # fmt: skip
@@ -188,16 +195,18 @@ class ChainDemo(Demo):
         self.arrow.set_position(tuple(w))
         # a head longer than its arrow would point anywhere: below HEAD_MIN the step is a bare line under the dot
         self.arrow.arrow_patch.set_arrowstyle("-|>" if np.hypot(*step) >= HEAD_MIN else "-")
-        toward = "towards +x" if y == 1 else "towards −x"
-        self.ax_w.set_title(f"step −∇L = (y − ŷ)·x, y = {y}: {toward}")
+        toward = _("towards +x") if y == 1 else _("towards −x")
+        self.ax_w.set_title(_("step −∇L = (y − ŷ)·x, y = {y}: {toward}").format(y=y, toward=toward))
         d1, d2, d3 = c["signed"]
         y_hat = d3 + y
-        return (
+        first = (
             f"z = wᵀx + b = {z:.2f}, ŷ = {y_hat:.4f}:&nbsp; ∂L/∂ŷ = {d1:.5g} &nbsp;×&nbsp; ∂ŷ/∂z = {d2:.4g}"
-            f" &nbsp;=&nbsp; ∂L/∂z = ŷ − y = {d3:+.4f}<br>"
-            f"∇L = (ŷ − y)·x = ({-step[0]:+.4f}, {-step[1]:+.4f}), so the step −∇L is {abs(d3):.4f} × "
-            f"{'x' if y == 1 else '(−x)'}"
+            f" &nbsp;=&nbsp; ∂L/∂z = ŷ − y = {d3:+.4f}"
         )
+        second = _("∇L = (ŷ − y)·x = ({g1:+.4f}, {g2:+.4f}), so the step −∇L is {size:.4f} × {direction}").format(
+            g1=-step[0], g2=-step[1], size=abs(d3), direction="x" if y == 1 else "(−x)"
+        )
+        return f"{first}<br>{second}"
 
     def drawn(self) -> dict[str, np.ndarray]:
         w = np.array([self.w_dot.get_xdata()[0], self.w_dot.get_ydata()[0]])

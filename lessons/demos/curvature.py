@@ -16,7 +16,10 @@ from lessons import model, optimize
 from lessons._validate import as_matrix, as_nonnegative, as_positive, as_scalar, require_finite
 from lessons.demos.base import Demo, choice, slider
 from lessons.descent import learning_rate_bounds
+from lessons.i18n import N_, translator
 from lessons.surface import loss_at
+
+_ = translator(__name__)
 
 __all__ = [
     "DATA_SETS",
@@ -32,8 +35,10 @@ __all__ = [
     "CurvatureDemo",
 ]
 
-#: The data sets: key -> what the menu calls them.
-DATA_SETS = {"overlapping": "overlapping (§4, centred)", "separable": "separable (§6, 4 points)"}
+#: The data sets: key -> what the menu calls them (in English; translated where shown).
+DATA_SETS = {"overlapping": N_("overlapping (§4, centred)"), "separable": N_("separable (§6, 4 points)")}
+#: Their short names, in the panel's title.
+_SHORT_NAMES = {"overlapping": N_("overlapping"), "separable": N_("separable")}
 #: The penalties offered, 0 and then one per decade.
 LAMBDAS = (0.0, 1e-4, 1e-3, 1e-2, 0.1, 1.0)
 #: The window ``(w_min, w_max, b_min, b_max)`` shown, for both data sets.
@@ -64,7 +69,7 @@ def data_set(key: str) -> tuple[np.ndarray, np.ndarray]:
         return x - x.mean(), np.concatenate([np.zeros(30), np.ones(30)])
     if key == "separable":
         return np.array([[-2.0], [-1.0], [1.0], [2.0]]), np.array([0.0, 0.0, 1.0, 1.0])
-    raise ValueError(f"data: expected one of {list(DATA_SETS)}, got {key!r}")
+    raise ValueError(_("data: expected one of {choices}, got {key!r}").format(choices=list(DATA_SETS), key=key))
 
 
 def minimiser(X, y, lam: float) -> np.ndarray | None:
@@ -107,10 +112,10 @@ def falling_direction(X, y) -> np.ndarray | None:
     """
     X = as_matrix(X, "X")
     if X.shape[1] != 1:
-        raise ValueError(f"X: expected one feature, shape (n, 1), got {X.shape}")
+        raise ValueError(_("X: expected one feature, shape (n, 1), got {shape}").format(shape=X.shape))
     x, y = X[:, 0], np.asarray(y, dtype=float)
     if y.shape != x.shape or not np.isin(y, (0.0, 1.0)).all():
-        raise ValueError(f"y: expected {len(x)} labels in {{0, 1}}, got {y!r}")
+        raise ValueError(_("y: expected {n} labels in {{0, 1}}, got {y!r}").format(n=len(x), y=y))
     x0, x1 = x[y == 0], x[y == 1]
     if x0.size == 0 or x1.size == 0:
         return np.array([0.0, 1.0 if x0.size == 0 else -1.0])  # one class: the bias alone runs off
@@ -164,11 +169,14 @@ def curvature_cross(centre, mu, vectors, scale: float = SCALE) -> tuple[np.ndarr
     centre = np.asarray(centre, dtype=float)
     mu, vectors = np.asarray(mu, dtype=float), np.asarray(vectors, dtype=float)
     if centre.shape != (2,) or mu.shape != (2,) or vectors.shape != (2, 2):
-        raise ValueError(f"centre, mu, vectors: expected shapes (2,), (2,), (2, 2); got {centre.shape}, "
-                         f"{mu.shape}, {vectors.shape}")  # fmt: skip
+        raise ValueError(
+            _("centre, mu, vectors: expected shapes (2,), (2,), (2, 2); got {centre}, {mu}, {vectors}").format(
+                centre=centre.shape, mu=mu.shape, vectors=vectors.shape
+            )
+        )
     require_finite(mu, "mu")
     if (mu < 0).any():
-        raise ValueError(f"mu: curvatures must be >= 0, got {mu}")
+        raise ValueError(_("mu: curvatures must be >= 0, got {mu}").format(mu=mu))
     scale = as_positive(scale, "scale")
     half = scale * mu * vectors  # column k: the half-axis along eigenvector k
     axes = np.stack([[centre - half[:, k], centre + half[:, k]] for k in range(2)])
@@ -233,7 +241,7 @@ class CurvatureDemo(Demo):
     (the point; a click on the contours moves it there, see :meth:`click`).
     """
 
-    title = "Positive curvature everywhere, and a minimiser only when J grows in every direction"
+    title = N_("Positive curvature everywhere, and a minimiser only when J grows in every direction")
     fast_controls = frozenset({"w", "b"})
 
     def __init__(
@@ -241,7 +249,7 @@ class CurvatureDemo(Demo):
     ):
         super().__init__(
             {
-                "data": choice("data", [(label, key) for key, label in DATA_SETS.items()], data),
+                "data": choice(_("data"), [(_(label), key) for key, label in DATA_SETS.items()], data),
                 "lam": choice("λ", [(f"{v:g}", v) for v in LAMBDAS], lam),
                 "w": slider("w", w, EXTENT[0], EXTENT[1], 0.05),
                 "b": slider("b", b, EXTENT[2], EXTENT[3], 0.05),
@@ -252,7 +260,7 @@ class CurvatureDemo(Demo):
         self.ax_j, self.ax_d = self.figure.subplots(1, 2, width_ratios=(2.0, 1))
         ax = self.ax_j
         self.contours, self._shown = None, None
-        self.star = ax.plot([], [], "*", color="#F0E442", mec="k", ms=20, label="minimiser", zorder=4)[0]
+        self.star = ax.plot([], [], "*", color="#F0E442", mec="k", ms=20, label=_("minimiser"), zorder=4)[0]
         self.arrow = ax.annotate(
             "", (0, 0), (0, 0), arrowprops={"arrowstyle": "-|>", "color": "C3", "lw": 2.5, "mutation_scale": 22}
         )
@@ -262,9 +270,9 @@ class CurvatureDemo(Demo):
         )  # fmt: skip
         kw = {"color": "C5", "animated": True, "zorder": 6}
         self.axis_lines = [ax.plot([], [], lw=3, solid_capstyle="round", **kw)[0] for _ in range(2)]
-        self.axis_lines[0].set_label("curvature (∝ eigenvalues)")
+        self.axis_lines[0].set_label(_("curvature (∝ eigenvalues)"))
         self.ellipse = ax.plot([], [], lw=1.2, **kw)[0]
-        self.point = ax.plot([], [], "o", color="k", ms=8, animated=True, zorder=7, label="the point")[0]
+        self.point = ax.plot([], [], "o", color="k", ms=8, animated=True, zorder=7, label=_("the point"))[0]
         ax.set(xlim=EXTENT[:2], ylim=EXTENT[2:], aspect="equal", xlabel="w", ylabel="b")
         self.dots = [self.ax_d.plot([], [], "o", color=f"C{k}", ms=8, alpha=0.6, label=f"y = {k}")[0] for k in (0, 1)]
         self.curve = self.ax_d.plot(_X_CURVE, 0 * _X_CURVE, color="k", lw=2, animated=True, label="σ(w x + b)")[0]
@@ -311,22 +319,22 @@ class CurvatureDemo(Demo):
         X, y = data_set(data)
         star, arrow = c["star"], c["arrow"]
         self.star.set_data(star[:1], star[1:])
-        self.star.set_label("minimiser" if star.size else "_none")
+        self.star.set_label(_("minimiser") if star.size else "_none")
         self.arrow.set_visible(arrow.size > 0)
         if arrow.size:
             self.arrow.xyann, self.arrow.xy = tuple(arrow[:2]), tuple(arrow[2:])
         if self._shown != (data, lam):  # the contours change only with the data set and λ
-            w_axis, b_axis, *_ = surface(data, lam)
+            w_axis, b_axis, *_rest = surface(data, lam)
             if self.contours is not None:
                 self.contours.remove()
             self.contours = self.ax_j.contour(w_axis, b_axis, c["J"], levels=c["levels"], cmap="viridis")
-            self.ax_j.set_title(f"J(w, b), {DATA_SETS[data].split(' (')[0]} data, λ = {lam:g}")
+            self.ax_j.set_title(_("J(w, b), {name} data, λ = {lam:g}").format(name=_(_SHORT_NAMES[data]), lam=lam))
             self.ax_j.legend(loc="upper left", framealpha=0.9)
             for k, dots in enumerate(self.dots):
                 dots.set_data(X[y == k, 0], y[y == k])
-            self.ax_d.set_title(f"the data ({len(y)} points) and the model")
+            self.ax_d.set_title(_("the data ({n} points) and the model").format(n=len(y)))
             self._shown = (data, lam)
-        self.note.set_text("" if star.size else "no minimiser:\nJ keeps falling\nalong the arrow")
+        self.note.set_text("" if star.size else _("no minimiser:\nJ keeps falling\nalong the arrow"))
         self.point.set_data(c["point"][:1], c["point"][1:])
         for line, seg in zip(self.axis_lines, c["axes"], strict=True):
             line.set_data(seg[:, 0], seg[:, 1])
@@ -334,15 +342,18 @@ class CurvatureDemo(Demo):
         self.curve.set_ydata(c["curve"])
         (w, b), mu = c["point"], c["mu"]
         if star.size:
-            off = "" if EXTENT[0] <= star[0] <= EXTENT[1] and EXTENT[2] <= star[1] <= EXTENT[3] else " (off the window)"
+            inside = EXTENT[0] <= star[0] <= EXTENT[1] and EXTENT[2] <= star[1] <= EXTENT[3]
+            off = "" if inside else _(" (off the window)")
             w_star, b_star = np.round(star, 3) + 0.0  # no "-0.000"
-            head = f"minimiser (w*, b*) = ({w_star:.3f}, {b_star:.3f}){off}, where J* = {c['infimum'][0]:.4f}"
+            head = _("minimiser (w*, b*) = ({w:.3f}, {b:.3f}){off}, where J* = {J:.4f}").format(
+                w=w_star, b=b_star, off=off, J=c["infimum"][0]
+            )
         else:
-            head = "no minimiser: along the arrow J falls towards 0 and never reaches it"
-        return (
-            f"{head}.<br>At the point (w, b) = ({w:.2f}, {b:.2f}): J = {c['J_point'][0]:.4f}; "
-            f"the Hessian's eigenvalues are {mu[0]:.1e} and {mu[1]:.1e}, both &gt; 0."
-        )
+            head = _("no minimiser: along the arrow J falls towards 0 and never reaches it")
+        return _(
+            "{head}.<br>At the point (w, b) = ({w:.2f}, {b:.2f}): J = {J:.4f}; "
+            "the Hessian's eigenvalues are {mu0:.1e} and {mu1:.1e}, both &gt; 0."
+        ).format(head=head, w=w, b=b, J=c["J_point"][0], mu0=mu[0], mu1=mu[1])
 
     def drawn(self) -> dict[str, np.ndarray]:
         xy = np.array(self.arrow.xyann + self.arrow.xy) if self.arrow.get_visible() else np.empty(0)

@@ -19,9 +19,13 @@ from lessons._validate import as_float_array, as_positive, require_finite
 from lessons.data import source_example
 from lessons.demos.base import Demo, choice, log_slider
 from lessons.gradcheck import numerical_gradient, relative_error
+from lessons.i18n import N_, translator
+
+_ = translator(__name__)
 
 __all__ = [
     "BUGS",
+    "bug_label",
     "METHODS",
     "THRESHOLD",
     "H_GRID",
@@ -32,23 +36,30 @@ __all__ = [
     "FDCheckDemo",
 ]
 
-#: The planted bugs: code -> what the menu calls it.
+#: The planted bugs: code -> what the menu calls it, in English (:func:`bug_label` gives it in the current language).
 BUGS = {
-    "none": "none (correct)",
-    "sum": "forgot the 1/n",
-    "sign": "sign flipped (y − ŷ)",
-    "sigma_prime": "extra σ′ = ŷ(1 − ŷ)",
-    "db_missing": "db missing (db = 0)",
+    "none": N_("none (correct)"),
+    "sum": N_("forgot the 1/n"),
+    "sign": N_("sign flipped (y − ŷ)"),
+    "sigma_prime": N_("extra σ′ = ŷ(1 − ŷ)"),
+    "db_missing": N_("db missing (db = 0)"),
 }
-#: The finite differences: code -> what the menu calls it.
-METHODS = {"central": "central", "forward": "forward"}
+#: The finite differences: code -> what the menu calls it (in English; translated where shown).
+METHODS = {"central": N_("central"), "forward": N_("forward")}
+#: How the readout names them.
+_METHOD_NAMES = {"central": N_("Central difference"), "forward": N_("Forward difference")}
 #: The notebook's rule (§2): a relative error below this is "ok", anything else "BUG".
 THRESHOLD = 1e-6
 #: The steps drawn, 1e-12 to 1e-1 at the slider's own steps (a quarter decade), so the marker sits on the curves.
 H_GRID = 10.0 ** np.arange(-12.0, -0.99, 0.25)
 
-_X, _Y, _W, _B, _ = source_example()
+_X, _Y, _W, _B = source_example()[:4]
 THETA0 = np.append(_W, _B)
+
+
+def bug_label(bug: str) -> str:
+    """What the menu calls ``bug`` (a key of :data:`BUGS`), in the current language."""
+    return _(BUGS[bug])
 
 
 def _J(theta: np.ndarray) -> float:
@@ -79,10 +90,12 @@ def forward_gradient(f: Callable[[np.ndarray], float], theta, h: float) -> np.nd
         If ``theta`` is not a finite, non-empty 1-D array or ``h <= 0``.
     """
     if not callable(f):
-        raise TypeError(f"f must be callable, got {type(f).__name__}")
+        raise TypeError(_("f must be callable, got {type}").format(type=type(f).__name__))
     theta = as_float_array(theta, "theta")
     if theta.ndim != 1 or theta.size == 0:
-        raise ValueError(f"theta must be a non-empty 1-D array of shape (p,), got shape {theta.shape}")
+        raise ValueError(
+            _("theta must be a non-empty 1-D array of shape (p,), got shape {shape}").format(shape=theta.shape)
+        )
     require_finite(theta, "theta")
     h = as_positive(h, "h")
     f0 = float(f(theta))
@@ -113,7 +126,7 @@ def planted_gradient(X, y, w, b, bug: str = "none") -> np.ndarray:
         If ``bug`` is not a key of :data:`BUGS` (or the data do not fit, as in :func:`lessons.model.gradient`).
     """
     if bug not in BUGS:
-        raise ValueError(f"bug: expected one of {list(BUGS)}, got {bug!r}")
+        raise ValueError(_("bug: expected one of {choices}, got {bug!r}").format(choices=list(BUGS), bug=bug))
     dw, db = model.gradient(X, y, w, b)
     X, y, w = np.asarray(X, dtype=float), np.asarray(y, dtype=float), np.asarray(w, dtype=float)
     y_hat = model.sigmoid(X @ w + b)
@@ -160,12 +173,14 @@ def check_errors(bug: str, method: str, hs) -> np.ndarray:
         If ``bug`` or ``method`` is unknown, or a step is not positive and finite.
     """
     if method not in METHODS:
-        raise ValueError(f"method: expected one of {list(METHODS)}, got {method!r}")
+        raise ValueError(
+            _("method: expected one of {choices}, got {method!r}").format(choices=list(METHODS), method=method)
+        )
     hs = as_float_array(hs, "hs")
     if hs.ndim != 1 or hs.size == 0:
-        raise ValueError(f"hs must be a non-empty 1-D array of shape (m,), got shape {hs.shape}")
+        raise ValueError(_("hs must be a non-empty 1-D array of shape (m,), got shape {shape}").format(shape=hs.shape))
     if not np.all(np.isfinite(hs) & (hs > 0)):
-        raise ValueError("hs: every step must be positive and finite")
+        raise ValueError(_("hs: every step must be positive and finite"))
     g = planted_gradient(_X, _Y, _W, _B, bug)
     return np.array([relative_error(g, _differences(method, float(h))) for h in hs])
 
@@ -184,7 +199,11 @@ def passing_band(hs, errors) -> np.ndarray:
     """
     hs, errors = as_float_array(hs, "hs"), as_float_array(errors, "errors")
     if hs.shape != errors.shape or hs.ndim != 1:
-        raise ValueError(f"hs and errors must be 1-D of the same shape, got {hs.shape} and {errors.shape}")
+        raise ValueError(
+            _("hs and errors must be 1-D of the same shape, got {hs} and {errors}").format(
+                hs=hs.shape, errors=errors.shape
+            )
+        )
     ok = hs[errors < THRESHOLD]
     return np.array([ok.min(), ok.max()]) if ok.size else np.array([np.nan, np.nan])
 
@@ -201,30 +220,30 @@ class FDCheckDemo(Demo):
     which a correct gradient passes. Controls: ``bug``, ``method`` and ``h`` (the step marked on the curves).
     """
 
-    title = "A gradient check's relative error against the step h, with a planted bug"
+    title = N_("A gradient check's relative error against the step h, with a planted bug")
     fast_controls = frozenset({"h"})
 
     def __init__(self, bug: str = "none", method: str = "central", h: float = 1e-6, interactive: bool = True):
         super().__init__(
             {
-                "bug": choice("bug", [(label, code) for code, label in BUGS.items()], bug),
-                "method": choice("difference", [(label, code) for code, label in METHODS.items()], method),
+                "bug": choice(_("bug"), [(bug_label(code), code) for code in BUGS], bug),
+                "method": choice(_("difference"), [(_(label), code) for code, label in METHODS.items()], method),
                 "h": log_slider("h", h, -12, -1),
             },
             size=(11, 4.2),
             interactive=interactive,
         )
         ax = self.ax = self.figure.subplots()
-        self.band = ax.axvspan(1e-12, 1e-1, color="0.85", lw=0, label="V's bottom: a correct\ngradient passes")
-        ax.axhline(THRESHOLD, color="0.35", ls="--", lw=1.5, label="threshold 10⁻⁶")
-        self.line_f = ax.loglog(H_GRID, H_GRID, "o-", color="C0", ms=4, lw=1.5, label="correct, forward")[0]
-        self.line_c = ax.loglog(H_GRID, H_GRID, "s-", color="C1", ms=4, lw=1.5, label="correct, central")[0]
-        self.line_bug = ax.loglog(H_GRID, H_GRID, "-", color="k", lw=2.5, label="checked gradient")[0]
+        self.band = ax.axvspan(1e-12, 1e-1, color="0.85", lw=0, label=_("V's bottom: a correct\ngradient passes"))
+        ax.axhline(THRESHOLD, color="0.35", ls="--", lw=1.5, label=_("threshold 10⁻⁶"))
+        self.line_f = ax.loglog(H_GRID, H_GRID, "o-", color="C0", ms=4, lw=1.5, label=_("correct, forward"))[0]
+        self.line_c = ax.loglog(H_GRID, H_GRID, "s-", color="C1", ms=4, lw=1.5, label=_("correct, central"))[0]
+        self.line_bug = ax.loglog(H_GRID, H_GRID, "-", color="k", lw=2.5, label=_("checked gradient"))[0]
         self.h_line = ax.axvline(1e-6, color="k", lw=1, ls=":", animated=True)
         self.dot_ok = ax.plot([], [], "o", mfc="white", mec="k", mew=2, ms=11, animated=True)[0]
         self.dot_bug = ax.plot([], [], "o", color="k", ms=9, animated=True)[0]
-        ax.set(xlim=(10**-12.2, 10**-0.8), ylim=(1e-13, 10), xlabel="step h", ylabel="relative error")
-        ax.set_title("Gradient check at θ₀ against the step h")
+        ax.set(xlim=(10**-12.2, 10**-0.8), ylim=(1e-13, 10), xlabel=_("step h"), ylabel=_("relative error"))
+        ax.set_title(_("Gradient check at θ₀ against the step h"))
         ax.grid(alpha=0.3, which="major")
         handles = [self.line_f, self.line_c, self.band, ax.lines[0], self.line_bug]  # ax.lines[0]: the threshold
         self.legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1))
@@ -255,18 +274,31 @@ class FDCheckDemo(Demo):
         self.dot_bug.set_data([h], [err])
         self.dot_ok.set_data([h], [err_ok])
         bug, method = self.controls["bug"].value, self.controls["method"].value
-        self.line_bug.set_label(f"checked: {BUGS[bug]}")
-        self.legend.get_texts()[-1].set_text(f"checked: {BUGS[bug]}")
+        checked = _("checked: {bug}").format(bug=bug_label(bug))
+        self.line_bug.set_label(checked)
+        self.legend.get_texts()[-1].set_text(checked)
         inside = lo <= h * (1 + 1e-9) and h <= hi * (1 + 1e-9)
-        where = f"this h is {'in' if inside else 'outside'} the V's bottom (shaded: {lo:.0e} ≤ h ≤ {hi:.0e})"
-        if bug == "none":
-            first = f"the correct gradient's relative error is {err:.1e} → <b>{_verdict(err)}</b>"
-            second = f"{where}{', where the verdict can be trusted' if inside else ': this BUG is a false alarm'}"
+        if inside:
+            where = _("this h is in the V's bottom (shaded: {lo:.0e} ≤ h ≤ {hi:.0e})").format(lo=lo, hi=hi)
         else:
-            first = f"with the bug “{BUGS[bug]}” the relative error is {err:.2e} → <b>{_verdict(err)}</b>"
-            tail = ", where the verdict can be trusted" if inside else ": a correct gradient fails too"
-            second = f"a correct gradient would score {err_ok:.1e} → {_verdict(err_ok)}; {where}{tail}"
-        return f"{METHODS[method].title()} difference, h = {h:.1e}: {first}.<br>{second[0].upper()}{second[1:]}."
+            where = _("this h is outside the V's bottom (shaded: {lo:.0e} ≤ h ≤ {hi:.0e})").format(lo=lo, hi=hi)
+        trusted = _(", where the verdict can be trusted")
+        if bug == "none":
+            first = _("the correct gradient's relative error is {err:.1e} → <b>{verdict}</b>").format(
+                err=err, verdict=_verdict(err)
+            )
+            second = where + (trusted if inside else _(": this BUG is a false alarm"))
+        else:
+            first = _("with the bug “{bug}” the relative error is {err:.2e} → <b>{verdict}</b>").format(
+                bug=bug_label(bug), err=err, verdict=_verdict(err)
+            )
+            tail = trusted if inside else _(": a correct gradient fails too")
+            second = _("a correct gradient would score {err:.1e} → {verdict}; {where}{tail}").format(
+                err=err_ok, verdict=_verdict(err_ok), where=where, tail=tail
+            )
+        return _("{method}, h = {h:.1e}: {first}.<br>{second}.").format(
+            method=_(_METHOD_NAMES[method]), h=h, first=first, second=f"{second[0].upper()}{second[1:]}"
+        )
 
     def drawn(self) -> dict[str, np.ndarray]:
         x0 = self.band.get_x()

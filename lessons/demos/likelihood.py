@@ -10,6 +10,9 @@ import numpy as np
 
 from lessons import model
 from lessons.demos.base import Demo, int_slider, slider
+from lessons.i18n import N_, translator
+
+_ = translator(__name__)
 
 __all__ = ["samples", "likelihood_and_loss", "LikelihoodDemo", "W_GRID", "N_MAX"]
 
@@ -26,7 +29,7 @@ def samples(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     x, y : ndarray, shape (n,)
     """
     if not isinstance(n, (int, np.integer)) or not 1 <= n <= N_MAX:
-        raise ValueError(f"n: expected an integer from 1 to {N_MAX}, got {n!r}")
+        raise ValueError(_("n: expected an integer from 1 to {most}, got {n!r}").format(most=N_MAX, n=n))
     rng = np.random.default_rng(seed)
     x = rng.normal(size=N_MAX)
     y = (rng.random(N_MAX) < model.sigmoid(W_TRUE * x)).astype(float)
@@ -62,12 +65,12 @@ class LikelihoodDemo(Demo):
     Controls: ``n`` (samples, 10 to 3000) and ``w`` (the weight marked on both curves).
     """
 
-    title = "The likelihood and the mean NLL as n grows"
+    title = N_("The likelihood and the mean NLL as n grows")
     fast_controls = frozenset({"w"})
 
     def __init__(self, n: int = 40, w: float = 1.0, interactive: bool = True):
         super().__init__(
-            {"n": int_slider("n (samples)", n, 10, N_MAX, 10), "w": slider("w", w, -1.0, 4.0, 0.05)},
+            {"n": int_slider(_("n (samples)"), n, 10, N_MAX, 10), "w": slider("w", w, -1.0, 4.0, 0.05)},
             size=(11, 4.2),
             interactive=interactive,
         )
@@ -76,14 +79,14 @@ class LikelihoodDemo(Demo):
         self.line_j = self.ax_j.plot(W_GRID, 0 * W_GRID, color="C0", lw=2)[0]
         self.dot_l = self.ax_l.plot([], [], "o", color="k", ms=9, animated=True)[0]
         self.dot_j = self.ax_j.plot([], [], "o", color="k", ms=9, animated=True)[0]
-        self.best_l = self.ax_l.axvline(0, color="C1", ls="--", lw=1.5, label="largest ℒ on the grid")
-        self.best_j = self.ax_j.axvline(0, color="C1", ls="--", lw=1.5, label="smallest J on the grid")
+        self.best_l = self.ax_l.axvline(0, color="C1", ls="--", lw=1.5, label=_("largest ℒ on the grid"))
+        self.best_j = self.ax_j.axvline(0, color="C1", ls="--", lw=1.5, label=_("smallest J on the grid"))
         self.zero_note = self.ax_l.text(
             0.5, 0.6, "", transform=self.ax_l.transAxes, ha="center", fontsize=13,
             bbox={"facecolor": "white", "edgecolor": "0.6", "boxstyle": "round"},
         )  # fmt: skip
-        self.ax_l.set(xlabel="w", ylabel="ℒ(w), multiplied out", title="likelihood ℒ(w)")
-        self.ax_j.set(xlabel="w", ylabel="J(w)", title="mean NLL  J(w) = −(1/n) log ℒ(w)")
+        self.ax_l.set(xlabel="w", ylabel=_("ℒ(w), multiplied out"), title=_("likelihood ℒ(w)"))
+        self.ax_j.set(xlabel="w", ylabel="J(w)", title=_("mean NLL  J(w) = −(1/n) log ℒ(w)"))
         self.ax_l.legend(loc="upper right")
         self.ax_j.legend(loc="upper right")
         self.refresh()
@@ -121,16 +124,19 @@ class LikelihoodDemo(Demo):
         peak = float(L.max()) or 1.0
         self.ax_l.set_ylim(-0.05 * peak, 1.15 * peak)
         self.ax_l.set_ylabel(f"ℒ(w) ÷ 1e{int(exponent)}" if top > 0 else "ℒ(w)")
-        self.zero_note.set_text("" if top > 0 else "ℒ(w) = 0.0 at every w:\nunderflow")
+        self.zero_note.set_text("" if top > 0 else _("ℒ(w) = 0.0 at every w:\nunderflow"))
         self.ax_j.set_ylim(0, max(2.0, float(J.max()) * 1.05))
         n = self.controls["n"].value
         log10_L = -n * J_w / np.log(10)
-        shown = f"{raw_w:.2e}" if raw_w > 0 else "0.0 (underflow)"
-        return (
-            f"n = {n}: at w = {w:.2f}, ℒ(w) = {shown}, while log₁₀ ℒ(w) = −n·J/ln 10 = {log10_L:.1f} "
-            f"and J(w) = {J_w:.3f}.<br>ℒ is exactly 0.0 at {int(zeros)} of {W_GRID.size} grid points; "
-            f"J is smallest at w = {best_j:.2f} (the data were made with w = {W_TRUE})."
-        )
+        shown = f"{raw_w:.2e}" if raw_w > 0 else _("0.0 (underflow)")
+        return _(
+            "n = {n}: at w = {w:.2f}, ℒ(w) = {shown}, while log₁₀ ℒ(w) = −n·J/ln 10 = {log10_L:.1f} "
+            "and J(w) = {J_w:.3f}.<br>ℒ is exactly 0.0 at {zeros} of {points} grid points; "
+            "J is smallest at w = {best:.2f} (the data were made with w = {w_true})."
+        ).format(
+            n=n, w=w, shown=shown, log10_L=log10_L, J_w=J_w, zeros=int(zeros), points=W_GRID.size, best=best_j,
+            w_true=W_TRUE,
+        )  # fmt: skip
 
     def drawn(self) -> dict[str, np.ndarray]:
         x_dot, y_dot = self.dot_l.get_data()

@@ -17,6 +17,9 @@ from matplotlib.ticker import MaxNLocator
 from lessons import model
 from lessons._validate import as_float_array, as_labels, as_matrix, as_nonnegative, as_positive, as_scalar, as_vector
 from lessons.demos.base import Demo, int_slider, slider
+from lessons.i18n import N_, translator
+
+_ = translator(__name__)
 
 __all__ = ["X", "Y", "W0", "B0", "ETA", "K_MAX", "pulls", "descend", "boundary", "distance_from_origin", "PullsDemo"]
 
@@ -31,7 +34,7 @@ _HALF_LENGTH = 20.0  # half the length of the drawn boundary segment, far beyond
 
 def _as_bool(value: object, name: str) -> bool:
     if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__}")
+        raise TypeError(_("{name} must be True or False, got {type}").format(name=name, type=type(value).__name__))
     return bool(value)
 
 
@@ -89,9 +92,9 @@ def descend(X, y, w, b, lam: float, penalise_bias: bool, steps: int, eta: float 
         Row k is ``(w, b)`` after k steps (row 0 is the start).
     """
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)):
-        raise TypeError(f"steps must be an integer, got {type(steps).__name__}")
+        raise TypeError(_("steps must be an integer, got {type}").format(type=type(steps).__name__))
     if steps < 0:
-        raise ValueError(f"steps must be >= 0, got {steps}")
+        raise ValueError(_("steps must be >= 0, got {steps}").format(steps=steps))
     eta = as_positive(eta, "eta")
     X = as_matrix(X, "X")
     w = as_vector(w, X.shape[1], "w", "d = X.shape[1]")
@@ -171,16 +174,20 @@ class PullsDemo(Demo):
     blitted unless it changes the limits of the two gradient panels (:func:`_nice_limits`), then redrawn in full.
     """
 
-    title = "Every sample pulls, and so does the L2 penalty"
+    title = N_("Every sample pulls, and so does the L2 penalty")
     fast_controls = frozenset({"k"})
 
     def __init__(self, lam: float = 1.0, penalise_bias: bool = True, k: int = K_MAX, interactive: bool = True):
         box = widgets.Checkbox(
-            value=penalise_bias, description="penalise b (adds λb²/2)", indent=False,
+            value=penalise_bias, description=_("penalise b (adds λb²/2)"), indent=False,
             layout=widgets.Layout(width="300px"),
         )  # fmt: skip
         super().__init__(
-            {"lam": slider("λ", lam, 0.0, 1.0, 0.05), "penalise_bias": box, "k": int_slider("k (steps)", k, 0, K_MAX)},
+            {
+                "lam": slider("λ", lam, 0.0, 1.0, 0.05),
+                "penalise_bias": box,
+                "k": int_slider(_("k (steps)"), k, 0, K_MAX),
+            },
             size=(11, 4.2),
             interactive=interactive,
         )
@@ -205,11 +212,11 @@ class PullsDemo(Demo):
             ax.annotate(f" {i}", xi)
         ax.plot([0], [0], "+", color="k", ms=12, mew=1.5)
         self.line = ax.plot([], [], color="k", lw=2, animated=True)[0]
-        self.free_line = ax.plot([], [], color="0.45", ls="--", lw=2, label="b not penalised", animated=True)[0]
+        self.free_line = ax.plot([], [], color="0.45", ls="--", lw=2, label=_("b not penalised"), animated=True)[0]
         self.w_arrow = arrow(ax)
         self.w_label = ax.annotate("w", (0, 0), textcoords="offset points", xytext=(4, 4), animated=True)
         ax.set(xlim=(-2.5, 3.5), ylim=(-1.8, 2.8), aspect="equal", anchor="N", xlabel="x₁", ylabel="x₂")
-        ax.set_title(f"Boundary after k steps of η = {ETA:g}")
+        ax.set_title(_("Boundary after k steps of η = {eta:g}").format(eta=ETA))
 
         # the terms of ∇_w J_λ head to tail, each sample's then λw; the dashed arrow (and the dot) is ∇_w J_λ
         ax = self.ax_w
@@ -224,18 +231,18 @@ class PullsDemo(Demo):
         self.w_grad = arrow(ax, ls="--", lw=2.5)
         self.w_tip = ax.plot([], [], "o", color="k", ms=6, animated=True)[0]
         ax.set(xlabel=r"$\partial J_\lambda/\partial w_1$", ylabel=r"$\partial J_\lambda/\partial w_2$")
-        ax.set_title("On w: (ŷᵢ − yᵢ)xᵢ/n, then λw")
+        ax.set_title(_("On w: (ŷᵢ − yᵢ)xᵢ/n, then λw"))
 
         # the terms of ∂J_λ/∂b, one row each, head to tail, then λb; the last row is ∂J_λ/∂b
         ax = self.ax_b
         self.b_pulls = [arrow(ax, i, c) for i, c in enumerate(colours)]
         self.b_penalty = arrow(ax, n, "C3", arrowstyle="-|>", lw=3)
-        self.b_off = ax.text(0.03, n, "b not penalised", transform=ax.get_yaxis_transform(), va="center", color="C3")
+        self.b_off = ax.text(0.03, n, _("b not penalised"), transform=ax.get_yaxis_transform(), va="center", color="C3")
         self.b_grad = arrow(ax, n + 1, ls="--", lw=2.5)
         self.b_tip = ax.plot([], [], "o", color="k", ms=6, animated=True)[0]
         ax.set_yticks(range(n + 2), [*(f"{i}" for i in range(n)), "λb", r"$\partial J_\lambda/\partial b$"])
         ax.set_ylim(n + 1.6, -0.6)
-        ax.set(xlabel=r"$\partial J_\lambda/\partial b$", title="On b: (ŷᵢ − yᵢ)/n, then λb")
+        ax.set(xlabel=r"$\partial J_\lambda/\partial b$", title=_("On b: (ŷᵢ − yᵢ)/n, then λb"))
         for a in (self.ax_w, self.ax_b):
             a.axvline(0, color="0.6", lw=1)
             a.xaxis.set_major_locator(MaxNLocator(3))  # room for labels such as −0.015
@@ -273,7 +280,7 @@ class PullsDemo(Demo):
         self.free_line.set_data(c["free_boundary"].T)
         if self.free_line.get_visible() != bool(penalise) or self.ax_x.get_legend() is None:
             self.free_line.set_visible(bool(penalise))
-            self.line.set_label("b penalised" if penalise else "b not penalised")
+            self.line.set_label(_("b penalised") if penalise else _("b not penalised"))
             shown = [self.line, self.free_line] if penalise else [self.line]
             self.ax_x.legend(
                 handles=shown, loc="upper center", bbox_to_anchor=(0.5, -0.17), ncols=2, handlelength=1.5,
@@ -305,14 +312,22 @@ class PullsDemo(Demo):
 
         b, free = float(c["b"][0]), c["free"]
         J = model.loss(X, Y, w, b, lam) + (lam / 2 * b**2 if penalise else 0.0)
-        other = f" ({distance_from_origin(free[:-1], free[-1]):.2f} if b is not penalised)" if penalise else ""
+        if penalise:
+            other = _(" ({distance:.2f} if b is not penalised)").format(
+                distance=distance_from_origin(free[:-1], free[-1])
+            )
+        else:
+            other = ""
         on_b = np.round([heads[n, 2], heads[n + 1, 2] - heads[n, 2], heads[-1, 2]], 4) + 0.0  # no "−0.0000"
-        return (
-            f"After k = {k} steps: w = ({w[0]:.3f}, {w[1]:.3f}), b = {b:+.3f}, J<sub>λ</sub> = {J:.4f}; "
-            f"the boundary passes {distance_from_origin(w, b):.2f} from the origin{other}.<br>"
-            f"On b: the samples' terms add up to {on_b[0]:+.4f} and λb = {on_b[1]:+.4f}, "
-            f"so ∂J<sub>λ</sub>/∂b = {on_b[2]:+.4f}; ‖∇<sub>w</sub>J<sub>λ</sub>‖ = {np.hypot(*heads[-1, :2]):.4f}."
-        )
+        first = _(
+            "After k = {k} steps: w = ({w1:.3f}, {w2:.3f}), b = {b:+.3f}, J<sub>λ</sub> = {J:.4f}; "
+            "the boundary passes {distance:.2f} from the origin{other}."
+        ).format(k=k, w1=w[0], w2=w[1], b=b, J=J, distance=distance_from_origin(w, b), other=other)
+        second = _(
+            "On b: the samples' terms add up to {samples:+.4f} and λb = {penalty:+.4f}, "
+            "so ∂J<sub>λ</sub>/∂b = {total:+.4f}; ‖∇<sub>w</sub>J<sub>λ</sub>‖ = {norm:.4f}."
+        ).format(samples=on_b[0], penalty=on_b[1], total=on_b[2], norm=np.hypot(*heads[-1, :2]))
+        return f"{first}<br>{second}"
 
     @staticmethod
     def _hide_if_tiny(ann) -> None:

@@ -21,6 +21,9 @@ from matplotlib.colors import ListedColormap
 from lessons import softmax as sm
 from lessons._validate import as_matrix, as_positive, as_scalar, as_vector
 from lessons.demos.base import Demo, slider
+from lessons.i18n import N_, translator
+
+_ = translator(__name__)
 
 __all__ = [
     "toy_problem",
@@ -79,16 +82,20 @@ def toy_problem() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
 
 def _class_index(k: object, n_classes: int) -> int:
     if isinstance(k, bool) or not isinstance(k, numbers.Integral):
-        raise TypeError(f"k must be an integer class index, got {type(k).__name__}")
+        raise TypeError(_("k must be an integer class index, got {type}").format(type=type(k).__name__))
     if not 0 <= k < n_classes:
-        raise ValueError(f"k must be a class index from 0 to {n_classes - 1}, got {k}")
+        raise ValueError(_("k must be a class index from 0 to {last}, got {k}").format(last=n_classes - 1, k=k))
     return int(k)
 
 
 def _weights_2d(W: object, b: object) -> tuple[np.ndarray, np.ndarray]:
     W = as_matrix(W, "W")
     if W.shape[0] != 2 or W.shape[1] < 2:
-        raise ValueError(f"W must have shape (2, K), K >= 2 (two features, one column per class), got {W.shape}")
+        raise ValueError(
+            _("W must have shape (2, K), K >= 2 (two features, one column per class), got {shape}").format(
+                shape=W.shape
+            )
+        )
     return W, as_vector(b, W.shape[1], "b", "K = W.shape[1]")
 
 
@@ -176,7 +183,7 @@ def boundary_segments(W, b, box: tuple[float, float, float, float] = BOX) -> tup
     W, b = _weights_2d(W, b)
     lo1, hi1, lo2, hi2 = (as_scalar(v, "box") for v in box)
     if not (lo1 < hi1 and lo2 < hi2):
-        raise ValueError(f"box must be (x₁ min, x₁ max, x₂ min, x₂ max) with min < max, got {box}")
+        raise ValueError(_("box must be (x₁ min, x₁ max, x₂ min, x₂ max) with min < max, got {box}").format(box=box))
     reach = max(np.hypot(x1, x2) for x1 in (lo1, hi1) for x2 in (lo2, hi2))
     K = W.shape[1]
     pairs = list(itertools.combinations(range(K), 2))
@@ -223,7 +230,7 @@ class RegionsDemo(Demo):
     and ``T`` (the temperature that divides every score). Every control is fast: all that moves is animated.
     """
 
-    title = "Decision regions, class 0's weights and the temperature T"
+    title = N_("Decision regions, class 0's weights and the temperature T")
     fast_controls = frozenset({"turn", "shift", "T"})
 
     def __init__(self, turn: float = 0.0, shift: float = 0.0, T: float = 1.0, interactive: bool = True):
@@ -240,7 +247,7 @@ class RegionsDemo(Demo):
         g1, g2 = np.meshgrid(np.linspace(BOX[0], BOX[1], N_GRID), np.linspace(BOX[2], BOX[3], N_GRID))
         self.grid = np.column_stack([g1.ravel(), g2.ravel()])
         self.region_fit = tempered_proba(self.grid, self.W_fit, self.b_fit, 1.0).argmax(axis=1)
-        _, fit_segments = boundary_segments(self.W_fit, self.b_fit)
+        fit_segments = boundary_segments(self.W_fit, self.b_fit)[1]
 
         fig = self.figure
         fig.set_layout_engine("none")  # constrained layout does not settle with square axes: place them by hand
@@ -265,8 +272,8 @@ class RegionsDemo(Demo):
             for spine in ax.spines.values():  # over the images
                 spine.set_animated(True)
             ax.set(xlim=BOX[:2], ylim=BOX[2:], xlabel="x₁", ylabel="x₂")  # square: equal scales
-        self.ax_r.set_title("predicted class (argmax)")
-        self.ax_p.set_title("largest $p_k$")
+        self.ax_r.set_title(_("predicted class (argmax)"))
+        self.ax_p.set_title(_("largest $p_k$"))
         fig.colorbar(self.img_conf, cax=cax, ticks=[1 / 3, 0.5, 0.75, 1.0], format="%.2f")
 
         self.bars = self.ax_b.bar(range(3), np.zeros(3), color=CLASS_COLOURS, edgecolor="k", animated=True)
@@ -276,14 +283,14 @@ class RegionsDemo(Demo):
         self.ax_b.axhline(1 / 3, color="0.4", ls=":", lw=1.2)
         self.ax_b.set(xticks=range(3), xticklabels=["$p_0$", "$p_1$", "$p_2$"], ylim=(0, 1.12),
                       yticks=[0, 1 / 3, 0.5, 1], yticklabels=["0", "1/3", "0.5", "1"],
-                      title="p at ★ = (1.5, 1.0)")  # fmt: skip
+                      title=_("p at ★ = (1.5, 1.0)"))  # fmt: skip
         self.refresh()
 
     def compute(self, turn: float, shift: float, T: float) -> dict[str, np.ndarray]:
         W, b = adjust_class(self.W_fit, self.b_fit, 0, turn, shift)
         P = tempered_proba(self.grid, W, b, T)
         region = P.argmax(axis=1)
-        _, segments = boundary_segments(W, b)
+        segments = boundary_segments(W, b)[1]
         return {
             "region": region.reshape(N_GRID, N_GRID).astype(float),
             "confidence": P.max(axis=1).reshape(N_GRID, N_GRID),
@@ -306,13 +313,16 @@ class RegionsDemo(Demo):
             label.set_text(f"{value:.2f}")
         v = self.values()
         conf = c["confidence"]
-        return (
-            f"w₀ turned by {_signed(v['turn'], '+.0f')}°, b₀ = {_signed(self.b_fit[0], '.2f')} "
-            f"{'−+'[v['shift'] >= 0]} {abs(v['shift']):.1f} = {_signed(c['b0'][0], '.2f')}, T = {v['T']:.2f}."
-            f"  At ★: p = ({', '.join(f'{x:.3f}' for x in p)}), predicted class {np.argmax(p)}."
-            f"<br>Map area whose predicted class differs from the fitted model's: {100 * c['changed'][0]:.1f} %;"
-            f"  largest p<sub>k</sub> on the map from {conf.min():.2f} to {conf.max():.2f}."
-        )
+        settings = _("w₀ turned by {turn}°, b₀ = {b_fit} {sign} {shift:.1f} = {b0}, T = {T:.2f}.").format(
+            turn=_signed(v["turn"], "+.0f"), b_fit=_signed(self.b_fit[0], ".2f"), sign="−+"[v["shift"] >= 0],
+            shift=abs(v["shift"]), b0=_signed(c["b0"][0], ".2f"), T=v["T"],
+        )  # fmt: skip
+        marked = _("  At ★: p = ({p}), predicted class {k}.").format(p=", ".join(f"{x:.3f}" for x in p), k=np.argmax(p))
+        area = _(
+            "<br>Map area whose predicted class differs from the fitted model's: {percent:.1f} %;"
+            "  largest p<sub>k</sub> on the map from {lo:.2f} to {hi:.2f}."
+        ).format(percent=100 * c["changed"][0], lo=conf.min(), hi=conf.max())
+        return settings + marked + area
 
     def drawn(self) -> dict[str, np.ndarray]:
         segments = np.array([np.column_stack(line.get_data()) for line in self.lines_r], dtype=float)

@@ -20,6 +20,9 @@ from matplotlib.ticker import FixedLocator, FuncFormatter
 from lessons import model
 from lessons._validate import as_float_array, require_finite
 from lessons.demos.base import Demo, choice, slider
+from lessons.i18n import N_, translator
+
+_ = translator(__name__)
 
 __all__ = [
     "PRECISIONS",
@@ -48,17 +51,25 @@ _DIGITS = {"float64": 16, "float32": 7}
 
 def _dtype(precision: str) -> type:
     if not isinstance(precision, str):
-        raise TypeError(f"precision must be a str, one of {list(PRECISIONS)}, got {type(precision).__name__}")
+        raise TypeError(
+            _("precision must be a str, one of {choices}, got {type}").format(
+                choices=list(PRECISIONS), type=type(precision).__name__
+            )
+        )
     if precision not in PRECISIONS:
-        raise ValueError(f"precision must be one of {list(PRECISIONS)}, got {precision!r}")
+        raise ValueError(
+            _("precision must be one of {choices}, got {precision!r}").format(
+                choices=list(PRECISIONS), precision=precision
+            )
+        )
     return PRECISIONS[precision]
 
 
 def _label(y: object) -> int:
     if isinstance(y, bool) or not isinstance(y, (int, np.integer)):
-        raise TypeError(f"y must be the integer 0 or 1, got {type(y).__name__}")
+        raise TypeError(_("y must be the integer 0 or 1, got {type}").format(type=type(y).__name__))
     if y not in (0, 1):
-        raise ValueError(f"y must be 0 or 1, got {y!r}")
+        raise ValueError(_("y must be 0 or 1, got {y!r}").format(y=y))
     return int(y)
 
 
@@ -218,9 +229,9 @@ def break_points_rounded(precision: str = "float64", decimals: int = 2) -> tuple
         ``z_zero`` rounded down (−709.79 in float64, −88.73 in float32), ``z_one`` rounded up (36.74, 16.64).
     """
     if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)):
-        raise TypeError(f"decimals must be an int, got {type(decimals).__name__}")
+        raise TypeError(_("decimals must be an int, got {type}").format(type=type(decimals).__name__))
     if decimals < 0:
-        raise ValueError(f"decimals must be ≥ 0, got {decimals}")
+        raise ValueError(_("decimals must be ≥ 0, got {decimals}").format(decimals=decimals))
     z_zero, z_one = break_points(precision)
     scale = 10.0**decimals
     return float(np.floor(z_zero * scale) / scale), float(np.ceil(z_one * scale) / scale)
@@ -243,9 +254,9 @@ def digits_right(value: float, reference: float, precision: str = "float64") -> 
     most = _DIGITS[_dtype(precision).__name__]
     for name, x in (("value", value), ("reference", reference)):
         if not np.isfinite(float(x)):
-            raise ValueError(f"{name} must be finite, got {x!r}")
+            raise ValueError(_("{name} must be finite, got {x!r}").format(name=name, x=x))
     if float(reference) == 0:
-        raise ValueError("reference must not be 0")
+        raise ValueError(_("reference must not be 0"))
     rel = abs(float(value) - float(reference)) / abs(float(reference))
     return most if rel == 0 else int(np.clip(np.floor(-np.log10(rel)), 0, most))
 
@@ -256,7 +267,9 @@ def _tiny_note(z: float, y: int, value: float, precision: str, sign: str = "") -
     if value != 0 or not small_side:
         return ""
     exponent = f"{-abs(z) / np.log(10):.0f}"
-    return f"true ≈ {sign}10<sup>{exponent}</sup>, below the smallest {precision}: 0 is its correct rounding"
+    return _("true ≈ {sign}10<sup>{exponent}</sup>, below the smallest {precision}: 0 is its correct rounding").format(
+        sign=sign, exponent=exponent, precision=precision
+    )
 
 
 def what_broke(z: float, y: int, precision: str = "float64") -> tuple[str, str]:
@@ -278,7 +291,7 @@ def what_broke(z: float, y: int, precision: str = "float64") -> tuple[str, str]:
     y = _label(y)
     t = _logits(z, precision)
     if t.ndim != 0:
-        raise ValueError(f"z must be a single number, got shape {t.shape}")
+        raise ValueError(_("z must be a single number, got shape {shape}").format(shape=t.shape))
     dt = t.dtype.type
     with np.errstate(all="ignore"):
         overflow = not np.isfinite(np.exp(-t))
@@ -289,18 +302,20 @@ def what_broke(z: float, y: int, precision: str = "float64") -> tuple[str, str]:
     most = _DIGITS[precision]
 
     if overflow:
-        first = "e<sup>−z</sup> overflows to ∞, ŷ = 1/(1 + ∞) = 0"
-        loss_note = f"{first}, log ŷ = log 0 = −∞" if y == 1 else f"{first}, y·log ŷ = 0·(−∞) = nan"
-        grad_note = "ŷ = 0, −y/ŷ = −1/0 = −∞, times ŷ(1 − ŷ) = 0: −∞·0 = nan" if y == 1 else "ŷ = 0, y/ŷ = 0/0 = nan"
+        if y == 1:
+            loss_note = _("e<sup>−z</sup> overflows to ∞, ŷ = 1/(1 + ∞) = 0, log ŷ = log 0 = −∞")
+            grad_note = _("ŷ = 0, −y/ŷ = −1/0 = −∞, times ŷ(1 − ŷ) = 0: −∞·0 = nan")
+        else:
+            loss_note = _("e<sup>−z</sup> overflows to ∞, ŷ = 1/(1 + ∞) = 0, y·log ŷ = 0·(−∞) = nan")
+            grad_note = "ŷ = 0, y/ŷ = 0/0 = nan"
         return loss_note, grad_note
     if yhat == 1:
-        first = "ŷ = 1, log(1 − ŷ) = log 0 = −∞"
-        loss_note = f"{first}, times 1 − y = 0: 0·(−∞) = nan" if y == 1 else first
-        grad_note = (
-            "ŷ = 1, (1 − y)/(1 − ŷ) = 0/0 = nan"
-            if y == 1
-            else "ŷ = 1, (1 − y)/(1 − ŷ) = 1/0 = ∞, times ŷ(1 − ŷ) = 0: ∞·0 = nan"
-        )
+        if y == 1:
+            loss_note = _("ŷ = 1, log(1 − ŷ) = log 0 = −∞, times 1 − y = 0: 0·(−∞) = nan")
+            grad_note = "ŷ = 1, (1 − y)/(1 − ŷ) = 0/0 = nan"
+        else:
+            loss_note = "ŷ = 1, log(1 − ŷ) = log 0 = −∞"
+            grad_note = _("ŷ = 1, (1 − y)/(1 − ŷ) = 1/0 = ∞, times ŷ(1 − ŷ) = 0: ∞·0 = nan")
         return loss_note, grad_note
 
     def cancelled(value: float, reference: float) -> str:
@@ -308,12 +323,18 @@ def what_broke(z: float, y: int, precision: str = "float64") -> tuple[str, str]:
             return ""
         k = digits_right(value, reference, precision)
         if yhat < 0.5 and dt(1) - dt(yhat) == 1:
-            return f"1 − ŷ = 1 − {yhat:.2g} rounds to exactly 1, so log(1 − ŷ) = log 1 = 0: no digit is right"
+            return _("1 − ŷ = 1 − {yhat:.2g} rounds to exactly 1, so log(1 − ŷ) = log 1 = 0: no digit is right").format(
+                yhat=yhat
+            )
         if yhat < float(np.finfo(dt).tiny):
-            return f"ŷ = {yhat:.2g} is subnormal (underflow) and carries fewer digits: only {k} of {most} are right"
+            return _(
+                "ŷ = {yhat:.2g} is subnormal (underflow) and carries fewer digits: only {k} of {most} are right"
+            ).format(yhat=yhat, k=k, most=most)
         gap = f"ŷ = 1 − {1 - yhat:.2g}" if yhat > 0.5 else f"1 − ŷ = 1 − {yhat:.2g}"
-        right = "no digit is right" if k == 0 else f"only {k} of {most} digits are right"
-        return f"catastrophic cancellation: {gap}, and near 1 the {precision} numbers are {eps / 2:.2g} apart: {right}"
+        right = _("no digit is right") if k == 0 else _("only {k} of {most} digits are right").format(k=k, most=most)
+        return _(
+            "catastrophic cancellation: {gap}, and near 1 the {precision} numbers are {spacing:.2g} apart: {right}"
+        ).format(gap=gap, precision=precision, spacing=eps / 2, right=right)
 
     return cancelled(loss, ref_loss), cancelled(grad, ref_grad)
 
@@ -357,15 +378,15 @@ class StabilityDemo(Demo):
     Controls: ``z`` (the logit marked on both panels, −1000 to 1000), ``y`` (the label) and ``precision``.
     """
 
-    title = "Where the textbook loss and gradient break, and the forms computed from z do not"
+    title = N_("Where the textbook loss and gradient break, and the forms computed from z do not")
     fast_controls = frozenset({"z"})
 
     def __init__(self, z: float = 40.0, y: int = 1, precision: str = "float64", interactive: bool = True):
         super().__init__(
             {
-                "z": slider("z (logit)", z, -Z_MAX, Z_MAX, 0.01),
-                "y": choice("y (label)", [("1", 1), ("0", 0)], _label(y)),
-                "precision": choice("precision", list(PRECISIONS), precision),
+                "z": slider(_("z (logit)"), z, -Z_MAX, Z_MAX, 0.01),
+                "y": choice(_("y (label)"), [("1", 1), ("0", 0)], _label(y)),
+                "precision": choice(_("precision"), list(PRECISIONS), precision),
             },
             size=(11, 4.2),
             interactive=interactive,
@@ -374,16 +395,16 @@ class StabilityDemo(Demo):
         self.zones = [
             ax.axvspan(0, 1, color="C2", alpha=0.3, lw=0) for ax in (self.ax_l, self.ax_l, self.ax_g, self.ax_g)
         ]
-        self.zones[2].set_label("ŷ exactly 0 or 1")
+        self.zones[2].set_label(_("ŷ exactly 0 or 1"))
         where = self.ax_g.get_xaxis_transform()
         self.zone_notes = [
             self.ax_g.text(0, 0.75, " ← ŷ = 0", ha="left", va="center", transform=where, color="C3"),
             self.ax_g.text(0, 0.75, "ŷ = 1 → ", ha="right", va="center", transform=where, color="C3"),
         ]
-        self.loss_stable = self.ax_l.plot([], [], color="C0", lw=3, label="softplus, from z")[0]
-        self.loss_text = self.ax_l.plot([], [], color="C1", lw=2, ls="--", label="textbook, through ŷ")[0]
-        self.grad_stable = self.ax_g.plot([], [], color="C0", lw=3, label="ŷ − y, from z")[0]
-        self.grad_text = self.ax_g.plot([], [], color="C1", lw=2, ls="--", label="chain rule, through ŷ")[0]
+        self.loss_stable = self.ax_l.plot([], [], color="C0", lw=3, label=_("softplus, from z"))[0]
+        self.loss_text = self.ax_l.plot([], [], color="C1", lw=2, ls="--", label=_("textbook, through ŷ"))[0]
+        self.grad_stable = self.ax_g.plot([], [], color="C0", lw=3, label=_("ŷ − y, from z"))[0]
+        self.grad_text = self.ax_g.plot([], [], color="C1", lw=2, ls="--", label=_("chain rule, through ŷ"))[0]
         self.marks = [ax.axvline(0, color="k", lw=1, animated=True) for ax in (self.ax_l, self.ax_g)]
         style = {"ls": "none", "ms": 9, "animated": True}
         self.dots = [
@@ -403,7 +424,7 @@ class StabilityDemo(Demo):
             ax.xaxis.set_major_locator(FixedLocator([-1000, -100, -10, 0, 10, 100, 1000]))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}".replace("-", "−")))
             ax.xaxis.set_minor_locator(FixedLocator([]))
-            ax.set_xlabel("logit z  (symmetric log scale)")
+            ax.set_xlabel(_("logit z  (symmetric log scale)"))
             ax.grid(alpha=0.3)
         self.ax_l.set_yscale("log")
         self.ax_l.yaxis.set_minor_locator(FixedLocator([]))
@@ -457,20 +478,26 @@ class StabilityDemo(Demo):
         self.ax_l.set_ylim(floor, 1e5)
         y, precision = self.controls["y"].value, self.controls["precision"].value
         self.values_l.set_x(0.45 if y == 1 else 0.55)
-        self.values_l.set_text(f"at z = {z:.2f}\ntextbook: {loss_t:.4g}\nsoftplus: {loss_s:.4g}")
-        self.values_g.set_text(f"at z = {z:.2f}\nchain rule: {grad_t:.4g}\nŷ − y: {grad_s:.4g}")
+        self.values_l.set_text(
+            _("at z = {z:.2f}\ntextbook: {textbook:.4g}\nsoftplus: {softplus:.4g}").format(
+                z=z, textbook=loss_t, softplus=loss_s
+            )
+        )
+        self.values_g.set_text(
+            _("at z = {z:.2f}\nchain rule: {chain:.4g}\nŷ − y: {stable:.4g}").format(z=z, chain=grad_t, stable=grad_s)
+        )
         step = 100 if precision == "float64" else 10
         self.ax_l.yaxis.set_major_locator(FixedLocator(10.0 ** np.arange(0, np.log10(floor), -step)))
         self.ax_l.get_legend().set_loc("lower left" if y == 1 else "lower right")
-        self.ax_l.set_title(f"loss of one sample, y = {y}  ({precision})")
-        self.ax_g.set_title(f"its gradient ∂L/∂z, y = {y}")
+        self.ax_l.set_title(_("loss of one sample, y = {y}  ({precision})").format(y=y, precision=precision))
+        self.ax_g.set_title(_("its gradient ∂L/∂z, y = {y}").format(y=y))
         return self._readout(z, y, precision, loss_s, grad_s, loss_t, grad_t)
 
     def _readout(self, z, y, precision, loss_s, grad_s, loss_t, grad_t) -> str:
         z_zero, z_one = break_points_rounded(precision)
         yhat = float(textbook_sigmoid(z, precision))
         if yhat in (0.0, 1.0):
-            shown = f"exactly {yhat:.0f}"
+            shown = _("exactly {yhat:.0f}").format(yhat=yhat)
         elif yhat > 0.5:
             shown = f"1 − {1 - yhat:.3g}"
         else:
@@ -481,14 +508,19 @@ class StabilityDemo(Demo):
 
         def value(v: float, note: str) -> str:
             text = f"<b>{v:.4g}</b>"
-            return f"{text} ({note})" if note else text
+            return _("{v} ({n})").format(v=text, n=note) if note else text
 
-        return (
-            f"{precision}, y = {y}, z = {z:.2f}: ŷ = 1/(1 + e<sup>−z</sup>) = {shown}. "
-            f"(ŷ is exactly 1 for z ≥ {z_one:.2f}, exactly 0 for z ≤ {z_zero:.2f}.)<br>"
-            f"loss: textbook {value(loss_t, loss_note)}; softplus {value(loss_s, tiny_loss)}.<br>"
-            f"∂L/∂z: chain rule {value(grad_t, grad_note)}; ŷ − y {value(grad_s, tiny_grad)}."
+        first = _(
+            "{precision}, y = {y}, z = {z:.2f}: ŷ = 1/(1 + e<sup>−z</sup>) = {shown}. "
+            "(ŷ is exactly 1 for z ≥ {z_one:.2f}, exactly 0 for z ≤ {z_zero:.2f}.)"
+        ).format(precision=precision, y=y, z=z, shown=shown, z_one=z_one, z_zero=z_zero)
+        loss = _("loss: textbook {textbook}; softplus {softplus}.").format(
+            textbook=value(loss_t, loss_note), softplus=value(loss_s, tiny_loss)
         )
+        grad = _("∂L/∂z: chain rule {chain}; ŷ − y {stable}.").format(
+            chain=value(grad_t, grad_note), stable=value(grad_s, tiny_grad)
+        )
+        return f"{first}<br>{loss}<br>{grad}"
 
     def drawn(self) -> dict[str, np.ndarray]:
         (x0, w0), (x1, _) = ((r.get_x(), r.get_width()) for r in self.zones[:2])

@@ -20,6 +20,9 @@ from lessons._validate import as_positive_int
 from lessons.display import picture_bundle
 from lessons.explorer import layout
 from lessons.explorer.view import ExplorerView
+from lessons.i18n import translator
+
+_ = translator(__name__)
 
 __all__ = ["Explorer"]
 
@@ -77,9 +80,17 @@ class Explorer:
         interactive: bool = True,
     ):
         if problem not in descent.EXPLORER_PROBLEMS:
-            raise ValueError(f"problem must be one of {descent.EXPLORER_PROBLEMS}, got {problem!r}")
+            raise ValueError(
+                _("problem must be one of {choices}, got {problem!r}").format(
+                    choices=descent.EXPLORER_PROBLEMS, problem=problem
+                )
+            )
         if method not in descent.METHOD_LABELS:
-            raise ValueError(f"method must be one of {tuple(descent.METHOD_LABELS)}, got {method!r}")
+            raise ValueError(
+                _("method must be one of {choices}, got {method!r}").format(
+                    choices=tuple(descent.METHOD_LABELS), method=method
+                )
+            )
         self._updating = False  # the one re-entrancy guard: set while settings are changed together
         self.view = ExplorerView(interactive)
         self.figure = self.view.figure
@@ -93,26 +104,27 @@ class Explorer:
 
         style = {"description_width": "120px"}
         self.w_problem = widgets.Dropdown(
-            options=[(descent.PROBLEMS[k].label, k) for k in descent.EXPLORER_PROBLEMS],
-            value=problem, description="data set", style=style, layout=widgets.Layout(width="480px"),
+            options=[(descent.PROBLEMS[k].title, k) for k in descent.EXPLORER_PROBLEMS],
+            value=problem, description=_("data set"), style=style, layout=widgets.Layout(width="480px"),
         )  # fmt: skip
+        methods = [(descent.method_label(key), key) for key in descent.METHOD_LABELS]
         self.w_method = widgets.Dropdown(
-            options=[*((label, key) for key, label in descent.METHOD_LABELS.items()), ("all five: a race", RACE)],
-            value=RACE if compare else method, description="optimiser", style=style,
+            options=[*methods, (_("all five: a race"), RACE)],
+            value=RACE if compare else method, description=_("optimiser"), style=style,
             layout=widgets.Layout(width="480px"),
         )  # fmt: skip
         self.w_eta = widgets.FloatLogSlider(
-            value=1.0, base=10, min=-3, max=3, step=0.01, description="learning rate η", style=style,
+            value=1.0, base=10, min=-3, max=3, step=0.01, description=_("learning rate η"), style=style,
             layout=widgets.Layout(width="480px"), readout_format=".3g",
         )  # fmt: skip
         self.w_rate = widgets.HTML()
         self.w_lam = widgets.FloatSlider(
-            value=lam, min=0.0, max=1.0, step=0.01, description="λ (L2 penalty)", style=style,
+            value=lam, min=0.0, max=1.0, step=0.01, description=_("λ (L2 penalty)"), style=style,
             layout=widgets.Layout(width="480px"),
         )  # fmt: skip
-        self.w_play = widgets.Play(value=0, min=0, max=self.steps, step=1, interval=150, description="play")
+        self.w_play = widgets.Play(value=0, min=0, max=self.steps, step=1, interval=150, description=_("play"))
         self.w_step = widgets.IntSlider(
-            value=0, min=0, max=self.steps, description="step k", style=style, layout=widgets.Layout(width="410px")
+            value=0, min=0, max=self.steps, description=_("step k"), style=style, layout=widgets.Layout(width="410px")
         )
         widgets.jslink((self.w_play, "value"), (self.w_step, "value"))
         self.w_info = widgets.HTML(layout=widgets.Layout(width="560px"))
@@ -240,7 +252,7 @@ class Explorer:
     def _repr_mimebundle_(self, **kwargs) -> dict:
         """Displayed: the live widget, and a still picture of its current step for readers without a kernel."""
         data = self.widget._repr_mimebundle_(**kwargs) or {}
-        return {**data, **picture_bundle(self.view.still_png(), "The gradient-descent explorer")}
+        return {**data, **picture_bundle(self.view.still_png(), _("The gradient-descent explorer"))}
 
     def frame_rgb(self, k: int, redraw: bool = False) -> np.ndarray:
         """Step ``k`` rendered, as an RGB array (h, w, 3); see :meth:`ExplorerView.frame_rgb`."""

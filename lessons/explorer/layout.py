@@ -17,6 +17,9 @@ from typing import NamedTuple
 import numpy as np
 
 from lessons import descent
+from lessons.i18n import translator
+
+_ = translator(__name__)
 
 __all__ = ["Chain", "pull_chain", "rate_text", "rate_html", "headline", "info_html", "html_to_text"]
 
@@ -96,25 +99,28 @@ def pull_chain(run: descent.Run, k: int, y: np.ndarray, extent, selected: int | 
 
 def rate_text(eta: float, bounds: descent.Bounds) -> str:
     """The learning rate in units of both thresholds, e.g. ``η = 7.2 = 2.0 × safe = 0.22 × edge``."""
-    text = f"η = {eta:.3g} = {eta / bounds.safe:.2g} × safe"
-    return text + (f" = {eta / bounds.edge:.2g} × edge" if bounds.edge is not None else " (no edge: no minimiser)")
+    text = _("η = {eta:.3g} = {ratio:.2g} × safe").format(eta=eta, ratio=eta / bounds.safe)
+    if bounds.edge is None:
+        return text + _(" (no edge: no minimiser)")
+    return text + _(" = {ratio:.2g} × edge").format(ratio=eta / bounds.edge)
 
 
 def rate_html(eta: float, bounds: descent.Bounds) -> str:
     """The readout next to the learning-rate slider: η in units of the safe rate and of the edge."""
-    edge = f"{bounds.edge:.3g}" if bounds.edge is not None else "none (no minimiser)"
+    edge = f"{bounds.edge:.3g}" if bounds.edge is not None else _("none (no minimiser)")
+    thresholds = _("safe 2/L = {safe:.3g} · edge 2/λ<sub>max</sub>(H*) = {edge}").format(safe=bounds.safe, edge=edge)
     return (
         f"<div style='line-height:1.3'><b>{html.escape(rate_text(eta, bounds))}</b><br>"
-        f"<span style='color:#444'>safe 2/L = {bounds.safe:.3g} · edge 2/λ<sub>max</sub>(H*) = {edge}</span></div>"
+        f"<span style='color:#444'>{thresholds}</span></div>"
     )
 
 
 def headline(run: descent.Run, bounds: descent.Bounds, race: bool = False) -> str:
     """The line above the figure: the rate, and what the run did (so that a still frame says it too)."""
     if race:
-        return f"all five optimisers from one start · {rate_text(run.learning_rate, bounds)}"
+        return _("all five optimisers from one start · {rate}").format(rate=rate_text(run.learning_rate, bounds))
     if run.method == "newton":
-        return f"Newton's method (no learning rate) · {descent.behaviour(run).text}"
+        return _("Newton's method (no learning rate) · {behaviour}").format(behaviour=descent.behaviour(run).text)
     return f"{rate_text(run.learning_rate, bounds)} · {descent.behaviour(run).text}"
 
 
@@ -141,30 +147,38 @@ def info_html(
     J_star = descent.optimum(problem.key, lam)
     gap = f", &nbsp;J − J* = {run.losses[k] - J_star:.2e}" if J_star is not None else ""
     if run.method == "gd":
-        update = f"update: θ ← θ − η∇J = {_vec(theta)} − {eta:.3g} × {_vec(grad)}"
+        update = _("update: θ ← θ − η∇J = {theta} − {eta:.3g} × {grad}").format(
+            theta=_vec(theta), eta=eta, grad=_vec(grad)
+        )
     elif k < run.steps:
-        update = f"update ({descent.METHOD_LABELS[run.method]}): θ ← θ + {_vec(run.path[k + 1] - theta)}"
+        update = _("update ({method}): θ ← θ + {step}").format(
+            method=descent.method_label(run.method), step=_vec(run.path[k + 1] - theta)
+        )
     else:
-        update = f"update ({descent.METHOD_LABELS[run.method]}): the last step of the run"
+        update = _("update ({method}): the last step of the run").format(method=descent.method_label(run.method))
+    arrows = _(
+        "arrows: the pull of every label-0 sample (red) plus every label-1 sample "
+        "(blue) plus the penalty (grey) adds up to −∇J (black); all drawn at one scale, fitted to the view"
+    )
     rows = [
-        f"<b>step k = {k}</b> of {run.steps}",
+        _("<b>step k = {k}</b> of {steps}").format(k=k, steps=run.steps),
         f"({names[0]}, {names[1]}) = {_vec(theta)}",
         f"J = {run.losses[k]:.6f}{gap}",
         f"∇J = {_vec(grad)}, &nbsp;‖∇J‖ = {np.linalg.norm(grad):.3e}",
         update,
-        f"<b>the run:</b> {html.escape(descent.behaviour(run).text)}",
-        "<span style='color:#444'>arrows: the pull of every label-0 sample (red) plus every label-1 sample "
-        "(blue) plus the penalty (grey) adds up to −∇J (black); all drawn at one scale, fitted to the view</span>",
+        _("<b>the run:</b> {behaviour}").format(behaviour=html.escape(descent.behaviour(run).text)),
+        f"<span style='color:#444'>{arrows}</span>",
     ]
     if selected is not None:
         share = -run.contributions[k][selected]
         rows.append(
-            f"sample {selected} (label {int(problem.y[selected])}): its pull −(ŷ − y)a/n = {_vec(share)}, "
-            "the thick arrow"
+            _("sample {i} (label {label}): its pull −(ŷ − y)a/n = {pull}, the thick arrow").format(
+                i=selected, label=int(problem.y[selected]), pull=_vec(share)
+            )
         )
     if J_star is None:
-        why = "separable data and λ = 0" if lam == 0 else "one class only"
-        rows.append(f"{why}: <b>no minimiser</b>; the weights grow without bound, J only tends to 0.")
+        why = _("separable data and λ = 0") if lam == 0 else _("one class only")
+        rows.append(_("{why}: <b>no minimiser</b>; the weights grow without bound, J only tends to 0.").format(why=why))
     return "<div style='font-family:monospace;font-size:90%'>" + "<br>".join(rows) + "</div>"
 
 

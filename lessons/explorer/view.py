@@ -21,7 +21,10 @@ from matplotlib.figure import Figure
 from lessons import descent, model
 from lessons.display import still_png
 from lessons.explorer.layout import pull_chain
+from lessons.i18n import translator
 from lessons.style import OPTIMISER_STYLES
+
+_ = translator(__name__)
 
 __all__ = ["ExplorerView", "FONT", "CLASS_COLOURS"]
 
@@ -95,7 +98,7 @@ class ExplorerView:
         self.resultant = _arrows(ax, 1, "k", 0.009)
         self.own = _arrows(ax, 1, "k", 0.014)  # the selected sample's pull, recoloured per sample
         self.racers = {
-            m: ax.plot([], [], lw=2.2, ms=9, markevery=[-1], label=descent.METHOD_LABELS[m], path_effects=HALO,
+            m: ax.plot([], [], lw=2.2, ms=9, markevery=[-1], label=descent.method_label(m), path_effects=HALO,
                        zorder=5, **style, **a)[0]
             for m, style in OPTIMISER_STYLES.items()
         }  # fmt: skip
@@ -119,7 +122,7 @@ class ExplorerView:
         }
         self.curve_legend = c.legend(handles=[self.J, self.g], loc="upper right", fontsize=FONT)
         self.cursor = c.axvline(0, color="k", lw=1, **a)
-        c.set_xlabel("step k", fontsize=FONT)
+        c.set_xlabel(_("step k"), fontsize=FONT)
         self.title = fig.text(0.07, 0.955, "", fontsize=FONT, fontweight="bold", va="center", **a)
 
         self.problem: descent.Problem | None = None
@@ -190,7 +193,7 @@ class ExplorerView:
         ax.set(xlim=p.extent[:2], ylim=p.extent[2:])
         ax.set_xlabel(p.param_names[0], fontsize=FONT)
         ax.set_ylabel(p.param_names[1], fontsize=FONT)
-        ax.set_title("the loss J over the parameters (click to start there)", fontsize=FONT)
+        ax.set_title(_("the loss J over the parameters (click to start there)"), fontsize=FONT)
         m = descent.minimiser(p.key, lam)
         self.minimum.set_data(([m[0]], [m[1]]) if m is not None else ([], []))
         J_star = descent.optimum(p.key, lam)
@@ -201,12 +204,15 @@ class ExplorerView:
         self.J.set_label("J − J*" if J_star is not None else "J")
         self.curve_legend.remove()
         handles = list(self.gaps.values()) if race else [self.J, self.g]
-        labels = [descent.METHOD_LABELS[m] for m in self.gaps] if race else [self.J.get_label(), "‖∇J‖"]
+        labels = [descent.method_label(m) for m in self.gaps] if race else [self.J.get_label(), "‖∇J‖"]
         self.curve_legend = self.ax_c.legend(
             handles, labels, loc="center right" if race else "upper right", fontsize=FONT
         )
-        who = f"{descent.METHOD_LABELS[method]}'s model" if race else "the current model"
-        self.ax_d.set_title(f"the data and {who}", fontsize=FONT)
+        if race:
+            title = _("the data and {method}'s model").format(method=descent.method_label(method))
+        else:
+            title = _("the data and the current model")
+        self.ax_d.set_title(title, fontsize=FONT)
         self.legend.set_visible(False)  # the curves' legend names the racers
         self._surface_key = key
 

@@ -38,7 +38,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
-    """JupyterLab on a free localhost port with a token, serving a copy of notebooks/.
+    """JupyterLab on a free localhost port with a token, serving a copy of notebooks/ (and of notebooks/zh/).
 
     A copy without outputs, so that running the notebooks in the browser can never touch the committed
     files, and every output checked comes from the browser's own run (see ``helpers.lab_server``).
@@ -55,7 +55,7 @@ def notebook_page(browser, lab, screenshots):
 
     If opening or running fails, a screenshot ``<name>_setup_failed.png`` shows where it stopped.
     """
-    from helpers import open_and_run_all
+    from helpers import open_and_run_all, tag
 
     pages, contexts = {}, []
 
@@ -67,9 +67,9 @@ def notebook_page(browser, lab, screenshots):
             try:
                 open_and_run_all(page, lab, name)
             except Exception:
-                page.screenshot(path=str(screenshots / f"{name[:2]}_setup_failed.png"))
+                page.screenshot(path=str(screenshots / f"{tag(name)}_setup_failed.png"))
                 raise
-            page.screenshot(path=str(screenshots / f"{name[:2]}_after_run_all.png"))
+            page.screenshot(path=str(screenshots / f"{tag(name)}_after_run_all.png"))
             pages[name] = page
         # The tab in front, as a reader's would be: a page left behind others gets its animation frames (which
         # the canvas watcher runs on) throttled.

@@ -106,6 +106,30 @@ def write_without_outputs(src: Path, dst: Path) -> None:
     nbformat.write(nb, dst)
 
 
+def tag(name: str) -> str:
+    """A short name for a notebook's screenshots: ``"07"``, or ``"zh_07"`` for ``"zh/07_…ipynb"``."""
+    folder, _, file = name.rpartition("/")
+    return f"{folder}_{file[:2]}" if folder else file[:2]
+
+
+def in_language(text: str, language: str) -> str:
+    """``text`` (an English label the package shows) as the learner sees it in ``language``: its Chinese text
+    from the package's tables (lessons.i18n), or itself (a symbol such as "λ" is not translated)."""
+    if language == "en":
+        return text
+    import importlib
+    import pkgutil
+
+    import lessons.i18n.zh as tables
+
+    found = set()
+    for info in pkgutil.iter_modules(tables.__path__):
+        found.add(importlib.import_module(f"{tables.__name__}.{info.name}").MESSAGES.get(text, text))
+    found.discard(text)
+    assert len(found) <= 1, f"{text!r} has different Chinese texts: {found}"
+    return found.pop() if found else text
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -125,6 +149,10 @@ def lab_server(root_dir: Path, notebooks: Path = ROOT / "notebooks", start_timeo
     root.mkdir(parents=True, exist_ok=True)
     for nb in Path(notebooks).glob("*.ipynb"):
         write_without_outputs(nb, root / nb.name)
+    if (Path(notebooks) / "zh").is_dir():  # the Chinese edition, served as notebooks/ holds it: in zh/
+        (root / "zh").mkdir(exist_ok=True)
+        for nb in (Path(notebooks) / "zh").glob("*.ipynb"):
+            write_without_outputs(nb, root / "zh" / nb.name)
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(root / ".jupyter"), JUPYTERLAB_WORKSPACES_DIR=str(root / ".ws"))
     with open(root / "lab.log", "w") as log:

@@ -13,11 +13,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from helpers import ROOT
+from helpers import ROOT, tag
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb")) + sorted(
+    f"zh/{p.name}" for p in (ROOT / "notebooks" / "zh").glob("*.ipynb")
+)
 
 # In the page: for each markdown cell, the lines of text a reader sees, outside code, preformatted text and
 # typeset math (MathJax's containers), split at each block (paragraph, list item, heading, table cell) and at
@@ -94,12 +96,12 @@ def page(browser):
     ctx.close()
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS, ids=lambda n: n[:2])
+@pytest.mark.parametrize("name", NOTEBOOKS, ids=tag)
 def test_jupyterlab_shows_no_markdown_syntax(name, page, lab, screenshots):
     cells = markdown_cells(ROOT / "notebooks" / name)
     found = leftovers(page, lab, name, len(cells))
     if found:
-        page.screenshot(path=str(screenshots / f"{name[:2]}_markdown_leftovers.png"))
+        page.screenshot(path=str(screenshots / f"{tag(name)}_markdown_leftovers.png"))
     assert not found, f"{name}:\n" + "\n".join(f"cell {cells[i]}: {line!r}" for i, line in found)
 
 

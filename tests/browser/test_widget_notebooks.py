@@ -7,15 +7,19 @@ moving one control changes what is shown. Screenshots go to ``screenshots/``.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import (
     changed_fraction,
     figure_ready,
     figures,
+    in_language,
     problems,
     redrawn,
     scroll_notebook,
     shot,
+    tag,
     type_into_readout,
     wait_text,
 )
@@ -23,7 +27,7 @@ from helpers import (
 pytestmark = pytest.mark.browser
 
 
-def move_00(page):
+def move_00(page, language):
     type_into_readout(page, "n", "7")
     label = page.locator(".widget-label", has_text="n² =").first
     wait_text(label, "n² = 49")  # the kernel's observer updates the label
@@ -34,7 +38,7 @@ def move_00(page):
 # figure has been redrawn (redrawn: its canvas changed, then stayed the same for a while).
 
 
-def move_01(page):
+def move_01(page, language):
     fig = figures(page).first
     fig.scroll_into_view_if_needed()
     figure_ready(page)
@@ -45,31 +49,34 @@ def move_slider(description: str, value: str):
     """A move for a notebook whose first figure is its widget's: type ``value`` into the readout of the slider
     labelled ``description``."""
 
-    def move(page):
+    def move(page, language):
         fig = figures(page).first
         fig.scroll_into_view_if_needed()
         figure_ready(page)
-        return fig, lambda: redrawn(page, lambda: type_into_readout(page, description, value))
+        label = in_language(description, language)
+        return fig, lambda: redrawn(page, lambda: type_into_readout(page, label, value))
 
     return move
 
 
-def move_07(page):
+def move_07(page, language):
     fig = figures(page).first
     fig.scroll_into_view_if_needed()
     figure_ready(page)
-    return fig, lambda: redrawn(page, lambda: type_into_readout(page, "learning rate", "0.2"))
+    label = in_language("learning rate", language)
+    return fig, lambda: redrawn(page, lambda: type_into_readout(page, label, "0.2"))
 
 
-def move_08(page):
+def move_08(page, language):
     fig = figures(page).first
     fig.scroll_into_view_if_needed()
     figure_ready(page)
+    label = in_language("optimiser", language)
 
     def choose_adam():
-        page.locator(".widget-dropdown", has=page.locator("label", has_text="optimiser")).locator(
-            "select"
-        ).select_option("Adam")
+        page.locator(".widget-dropdown", has=page.locator("label", has_text=label)).locator("select").select_option(
+            label="Adam"
+        )
 
     return fig, lambda: redrawn(page, choose_adam)
 
@@ -92,30 +99,56 @@ WIDGET_NOTEBOOKS = {
 }
 
 
-@pytest.mark.parametrize("name", WIDGET_NOTEBOOKS)
+#: Both editions: the English notebook and its Chinese counterpart in zh/ (the same moves, with the labels the
+#: Chinese edition shows).
+EDITIONS = [name for name in WIDGET_NOTEBOOKS] + [f"zh/{name}" for name in WIDGET_NOTEBOOKS]
+
+
+def move_of(name: str):
+    """The move for ``name`` (either edition), with the language it speaks."""
+    folder, _, file = name.rpartition("/")
+    return lambda page: WIDGET_NOTEBOOKS[file](page, folder or "en")
+
+
+@pytest.mark.parametrize("name", EDITIONS, ids=tag)
 def test_widgets_render_and_survive_scrolling(name, notebook_page, screenshots):
     page = notebook_page(name)
     assert problems(page) == []
     scroll_notebook(page, "bottom")
-    page.screenshot(path=str(screenshots / f"{name[:2]}_bottom.png"))
+    page.screenshot(path=str(screenshots / f"{tag(name)}_bottom.png"))
     scroll_notebook(page, "top")
     assert problems(page) == []
 
 
-@pytest.mark.parametrize("name", WIDGET_NOTEBOOKS)
+@pytest.mark.parametrize("name", EDITIONS, ids=tag)
 def test_moving_a_control_changes_what_is_shown(name, notebook_page, screenshots):
     page = notebook_page(name)
-    moved = WIDGET_NOTEBOOKS[name](page)
+    moved = move_of(name)(page)
     if moved is None:  # the control's effect was asserted directly
-        page.screenshot(path=str(screenshots / f"{name[:2]}_control.png"))
+        page.screenshot(path=str(screenshots / f"{tag(name)}_control.png"))
         return
     fig, move = moved
-    before = shot(fig, screenshots / f"{name[:2]}_control_before.png")
+    before = shot(fig, screenshots / f"{tag(name)}_control_before.png")
     move()
-    after = shot(fig, screenshots / f"{name[:2]}_control_after.png")
+    after = shot(fig, screenshots / f"{tag(name)}_control_after.png")
     assert changed_fraction(before, after) > 0.002
     assert problems(page) == []
     # the whole widget as a reader sees it: its controls and its figure, rendered (not text reprs)
     widget = fig.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-OutputArea-output ')][1]")
     assert widget.locator(".widget-slider, .widget-dropdown, .widget-play").count() > 0
-    widget.screenshot(path=str(screenshots / f"{name[:2]}_widget.png"))
+    widget.screenshot(path=str(screenshots / f"{tag(name)}_widget.png"))
+
+
+@pytest.mark.parametrize("name", ["zh/01_model_and_loss.ipynb", "zh/07_gradient_descent_explorer.ipynb"], ids=tag)
+def test_the_chinese_edition_shows_chinese_labels(name, notebook_page, screenshots):
+    """The Chinese 01 and 07 in JupyterLab: the widget's controls and readouts speak Chinese (the figure's own
+    labels are pixels: see the screenshot ``zh_NN_chinese.png``)."""
+    page = notebook_page(name)
+    fig = figures(page).first
+    fig.scroll_into_view_if_needed()
+    figure_ready(page)
+    widget = fig.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-OutputArea-output ')][1]")
+    text = widget.inner_text()
+    assert re.search(r"[\u4e00-\u9fff]", text), f"{name}: no Chinese in the widget: {text[:300]!r}"
+    assert problems(page) == []
+    widget.screenshot(path=str(screenshots / f"{tag(name)}_chinese.png"))

@@ -21,8 +21,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tools.curriculum import all_notebooks, notebook_id
+
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = all_notebooks()  # both editions: notebooks/ and notebooks/zh/
 SOLUTION = "solution"
 
 
@@ -63,7 +65,7 @@ def test_the_lists_are_well_formed():
                 assert wrong["mistake"].strip() and wrong["code"].strip()
 
 
-@pytest.mark.parametrize("path", LISTED, ids=[p.name[:2] for p in LISTED])
+@pytest.mark.parametrize("path", LISTED, ids=[notebook_id(p) for p in LISTED])
 def test_each_typical_wrong_answer_is_named(path):
     from nbclient import NotebookClient
 

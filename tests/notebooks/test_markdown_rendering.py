@@ -18,8 +18,10 @@ import pytest
 from markdown_it import MarkdownIt
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
+from tools.curriculum import all_notebooks, notebook_id
+
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = all_notebooks()  # both editions: notebooks/ and notebooks/zh/
 LEFTOVERS = [("](", "link syntax"), ("**", "bold markers"), ("$$", "display-math markers")]
 COMMONMARK = MarkdownIt("commonmark").enable("table")
 
@@ -74,7 +76,7 @@ def markdown_cells(path: Path):
     return [(i, "".join(c["source"])) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_markdown_renders_with_nothing_left_as_text(path):
     found = []
     for i, source in markdown_cells(path):

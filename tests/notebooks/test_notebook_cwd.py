@@ -8,11 +8,13 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from tools.curriculum import all_notebooks, notebook_id
+
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = all_notebooks()  # both editions: notebooks/ and notebooks/zh/
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_runs_with_the_kernel_started_at_the_repo_root(path):
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}})

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
+from tools.curriculum import all_notebooks, language_of, notebook_id
+
+NOTEBOOKS = all_notebooks()  # both editions: notebooks/ and notebooks/zh/
 MAX_BYTES = 3_000_000
 
 
@@ -25,7 +26,7 @@ def tags(cell):
     return set(cell.get("metadata", {}).get("tags", []))
 
 
-@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.name)
+@pytest.fixture(params=NOTEBOOKS, ids=notebook_id)
 def notebook(request):
     path = request.param
     return path, json.loads(path.read_text(encoding="utf-8"))
@@ -103,7 +104,10 @@ def test_opens_with_objectives_and_closes_with_summary_and_exercises(notebook):
     md = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
     assert md and md[0].startswith("# "), f"{path.name}: first cell must be the title"
     text = "\n".join(md)
-    for heading in ("What you will learn", "Summary", "Exercises"):
+    headings = (
+        ("学习目标", "小结", "练习") if language_of(path) == "zh" else ("What you will learn", "Summary", "Exercises")
+    )
+    for heading in headings:
         assert heading in text, f"{path.name}: no '{heading}' section"
 
 

@@ -10,8 +10,10 @@ import nbformat
 import pytest
 from nbconvert import HTMLExporter
 
+from tools.curriculum import all_notebooks, notebook_id
+
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = all_notebooks()  # both editions: notebooks/ and notebooks/zh/
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: Notebooks whose lesson is motion: each must carry an animation that plays without a kernel.
@@ -20,7 +22,7 @@ MAX_BYTES = 3 * 1024 * 1024
 
 
 def ids(paths):
-    return [p.name[:2] for p in paths]
+    return [notebook_id(p) for p in paths]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -32,11 +34,11 @@ def test_converts_to_html_without_a_kernel(path):
     assert title.split(" · ")[-1] in html
 
 
-@pytest.mark.parametrize("name", ANIMATED)
-def test_animated_notebooks_carry_an_animation_that_plays_in_html(name):
-    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name in ANIMATED], ids=notebook_id)
+def test_animated_notebooks_carry_an_animation_that_plays_in_html(path):
+    nb = nbformat.read(path, as_version=4)
     html, _ = HTMLExporter().from_notebook_node(nb)
-    assert re.search(r'<img [^>]*src="data:image/gif;base64,R0lGOD', html), f"{name}: no GIF animation in its outputs"
+    assert re.search(r'<img [^>]*src="data:image/gif;base64,R0lGOD', html), f"{path}: no GIF animation in its outputs"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
@@ -44,7 +46,7 @@ def test_saved_without_widget_state(path):
     """As JupyterLab saves a notebook by default (tools/execute.py does the same): with widget state, nbconvert
     and GitHub would try to rebuild the widgets from it (and show nothing offline) instead of their picture."""
     meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]
-    assert "widgets" not in meta, f"{path.name}: re-run it with `make execute NB=notebooks/{path.name}`"
+    assert "widgets" not in meta, f"{path.name}: re-run it with `make execute NB={path.relative_to(ROOT)}`"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))

@@ -9,20 +9,22 @@ import nbformat
 import pytest
 from nbconvert import SlidesExporter
 
-from tools.slides import DECKS, mark, slide_type
+from tools.slides import DECKS, FOLDERS, mark, slide_type
 
 ROOT = Path(__file__).resolve().parents[2]
+PATHS = [ROOT / folder / name for folder in FOLDERS for name in DECKS]
+IDS = [f"{folder}/{name[:2]}" for folder in FOLDERS for name in DECKS]
 
 
-@pytest.mark.parametrize("name", DECKS)
-def test_slide_metadata_is_in_sync(name):
-    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_slide_metadata_is_in_sync(path):
+    nb = nbformat.read(path, as_version=4)
     assert mark(copy.deepcopy(nb)) == nb, "run: python -m tools.slides"
 
 
-@pytest.mark.parametrize("name", DECKS)
-def test_deck_renders_with_a_slide_per_section_and_no_solutions(name):
-    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_deck_renders_with_a_slide_per_section_and_no_solutions(path):
+    nb = nbformat.read(path, as_version=4)
     html, _ = SlidesExporter().from_notebook_node(nb)
     sections = html.count("<section")
     headings = sum(1 for c in nb.cells if c.cell_type == "markdown" and c.source.startswith(("# ", "## ", "### ")))
@@ -39,3 +41,10 @@ def test_slide_types():
     assert slide_type(md("### A detail"), False) == "subslide"
     assert slide_type(md("Some prose"), False) == "-"
     assert slide_type(nbformat.v4.new_code_cell("x = 1"), True) == "skip"
+
+
+def test_the_exercises_are_left_out_in_either_language():
+    md = nbformat.v4.new_markdown_cell
+    for heading in ("## Exercises", "## 练习"):
+        nb = nbformat.v4.new_notebook(cells=[md("## 1. A section"), md(heading), md("1. Do this.")])
+        assert [c.metadata["slideshow"]["slide_type"] for c in mark(nb).cells] == ["slide", "skip", "skip"]

@@ -12,16 +12,23 @@ import nbformat
 import pytest
 
 from tools import student
+from tools.curriculum import all_notebooks, language_of, notebook_id
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = all_notebooks()  # both editions
+ENGLISH = [p for p in NOTEBOOKS if language_of(p) == "en"]
 
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
+    """Both student editions, laid out as notebooks/ is: English at the top, Chinese in zh/."""
     out = tmp_path_factory.mktemp("student")
-    student.build(ROOT / "notebooks", out)
+    student.build_both(out)
     return out
+
+
+def pupil_path(edition: Path, path: Path) -> Path:
+    return edition / path.relative_to(ROOT / "notebooks")
 
 
 def solution_cells(nb):
@@ -29,13 +36,14 @@ def solution_cells(nb):
 
 
 def test_every_notebook_is_in_the_edition(edition):
-    assert sorted(p.name for p in edition.glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
+    built = sorted(edition.glob("*.ipynb")) + sorted((edition / "zh").glob("*.ipynb"))
+    assert [p.relative_to(edition) for p in built] == [p.relative_to(ROOT / "notebooks") for p in NOTEBOOKS]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name[:2] for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_no_solution_content_remains(path, edition):
     teacher = nbformat.read(path, as_version=4)
-    pupil = nbformat.read(edition / path.name, as_version=4)
+    pupil = nbformat.read(pupil_path(edition, path), as_version=4)
     for t, s in zip(solution_cells(teacher), solution_cells(pupil), strict=True):
         assert s.outputs == [] and s.execution_count is None
         teacher_lines = {ln.strip() for ln in t.source.splitlines()}
@@ -55,14 +63,16 @@ def test_no_solution_content_remains(path, edition):
         assert not leaked, f"{path.name}: solution lines left in the stub: {leaked}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name[:2] for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_restoring_the_solutions_gives_the_teacher_edition(path, edition):
     teacher = nbformat.read(path, as_version=4)
-    pupil = nbformat.read(edition / path.name, as_version=4)
+    pupil = nbformat.read(pupil_path(edition, path), as_version=4)
     assert student.restore(pupil, teacher) == teacher
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name[:2] for p in NOTEBOOKS])
+# The Chinese student notebooks run the same code with the same stubs (tests/notebooks/test_translation.py
+# checks that the code is the same); zh/03 runs in full below, in Chinese.
+@pytest.mark.parametrize("path", ENGLISH, ids=notebook_id)
 def test_student_edition_runs_under_nbval_lax(path, edition):
     """Top to bottom, with every solution a stub: nothing may crash (the checkers say "not attempted yet")."""
     proc = subprocess.run(
@@ -73,17 +83,23 @@ def test_student_edition_runs_under_nbval_lax(path, edition):
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
 
 
-def test_stubs_are_reported_as_not_attempted(edition):
-    """Executed in full, the student edition of notebook 03 shows "not attempted yet" at every check cell."""
+@pytest.mark.parametrize(("folder", "said"), [("", "not attempted"), ("zh", "尚未作答")], ids=["03", "zh/03"])
+def test_stubs_are_reported_as_not_attempted(edition, folder, said):
+    """Executed in full, the student edition of notebook 03 shows "not attempted yet" at every check cell (in
+    Chinese in the Chinese edition), and its stubs and answer prompts speak the edition's language."""
     from nbclient import NotebookClient
 
-    nb = nbformat.read(edition / "03_single_sample_gradient.ipynb", as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(edition)}}).execute()
+    where = edition / folder
+    nb = nbformat.read(where / "03_single_sample_gradient.ipynb", as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(where)}}).execute()
     checks = [c for c in nb.cells if c.cell_type == "code" and "check_" in c.source and not student.is_solution(c)]
     assert checks, "notebook 03 has no check cell"
     for cell in checks:
         text = " ".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "") for o in cell.outputs)
-        assert "not attempted" in text, cell.source
+        assert said in text, cell.source
+    language = "zh" if folder else "en"
+    stubs = [c for c in nb.cells if student.is_solution(c)]
+    assert stubs and all(c.source.startswith(student.STUB_HEADERS[language]) for c in stubs)
 
 
 def test_a_stub_shows_only_the_names_later_cells_read():

@@ -1,4 +1,5 @@
-"""TEACHING.md quotes what the notebooks print. These tests keep the quotes true.
+"""TEACHING.md (and its Chinese twin TEACHING.zh.md, for notebooks/zh/) quotes what the notebooks print. These
+tests keep the quotes true, in both guides.
 
 Every inline-code span with a digit in a notebook's section of the guide (for example
 ``badly_scaled 667`` or ``|Newton − IRLS| = 4.7e-15``) must appear in that notebook's committed
@@ -8,6 +9,7 @@ sources or outputs. nbval re-computes those outputs on every run, so together th
 """
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -16,9 +18,41 @@ import pytest
 from tools.curriculum import CURRICULUM
 
 ROOT = Path(__file__).resolve().parents[2]
-GUIDE = (ROOT / "TEACHING.md").read_text(encoding="utf-8")
 SECTION = re.compile(r"^## (\d\d) · .*?$(.*?)(?=^---$|\Z)", re.M | re.S)
-SECTIONS = {number: body for number, body in SECTION.findall(GUIDE)}
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One edition's guide, and the words its machine-checked lines use."""
+
+    file: str
+    notebooks: str
+    max_bytes: int
+    class_time: str  # "Class 45 min"
+    plans: str  # the heading of the course plans
+    plan: str  # how each plan's block starts
+    total: str  # "Total 85"
+    module_total: str  # "= 346 of 360"
+
+    @property
+    def text(self) -> str:
+        return (ROOT / self.file).read_text(encoding="utf-8")
+
+    @property
+    def sections(self) -> dict[str, str]:
+        return dict(SECTION.findall(self.text))
+
+
+GUIDES = [
+    Guide("TEACHING.md", "notebooks", 30_000, r"Class (\d+) min", "## Course plans", r"^\*\*Plan \d",
+          r"Total (\d+)", "= {used} of {slots}"),
+    # Chinese takes three bytes a character in UTF-8: the same length of text is about a third more bytes.
+    Guide("TEACHING.zh.md", "notebooks/zh", 40_000, r"课堂 (\d+) 分钟", "## 课程方案", r"^\*\*方案 \d",
+          r"合计 (\d+)", "= {used} / {slots}"),
+]  # fmt: skip
+GUIDE_IDS = ["en", "zh"]
+PAIRS = [(g, e) for g in GUIDES for e in CURRICULUM]
+PAIR_IDS = [f"{g.file}-{e.filename[:2]}" for g, e in PAIRS]
 
 
 def _squash(text: str) -> str:
@@ -42,20 +76,21 @@ def _quotes(body: str) -> list[str]:
     return [q for q in re.findall(r"(?<!`)`([^`]+)`(?!`)", body) if re.search(r"\d", q)]
 
 
-def test_every_notebook_has_a_section():
+@pytest.mark.parametrize("guide", GUIDES, ids=GUIDE_IDS)
+def test_every_notebook_has_a_section(guide):
     numbers = {entry.filename[:2] for entry in CURRICULUM}
-    assert numbers == set(SECTIONS), f"sections in TEACHING.md: {sorted(SECTIONS)}"
+    assert numbers == set(guide.sections), f"sections in {guide.file}: {sorted(guide.sections)}"
 
 
-@pytest.mark.parametrize("entry", CURRICULUM, ids=lambda e: e.filename[:2])
-def test_quoted_numbers_are_printed_by_the_notebook(entry):
-    printed = _printed(ROOT / "notebooks" / entry.filename)
+@pytest.mark.parametrize(("guide", "entry"), PAIRS, ids=PAIR_IDS)
+def test_quoted_numbers_are_printed_by_the_notebook(guide, entry):
+    printed = _printed(ROOT / guide.notebooks / entry.filename)
     missing = []
-    for quote in _quotes(SECTIONS[entry.filename[:2]]):
+    for quote in _quotes(guide.sections[entry.filename[:2]]):
         pieces = [p.strip() for p in re.split(r"…|\.\.\.", quote) if p.strip()]
         if not all(_squash(p) in printed for p in pieces):
             missing.append(quote)
-    assert not missing, f"TEACHING.md quotes what {entry.filename} does not print: {missing}"
+    assert not missing, f"{guide.file} quotes what {guide.notebooks}/{entry.filename} does not print: {missing}"
 
 
 def test_the_checks_find_a_wrong_quote():
@@ -65,8 +100,10 @@ def test_the_checks_find_a_wrong_quote():
     assert _quotes("a `J = 1.5` and a `name`") == ["J = 1.5"]
 
 
-def test_the_guide_is_at_most_30_kb():
-    assert len(GUIDE.encode("utf-8")) <= 30_000, f"TEACHING.md is {len(GUIDE.encode('utf-8'))} bytes"
+@pytest.mark.parametrize("guide", GUIDES, ids=GUIDE_IDS)
+def test_the_guide_is_short(guide):
+    size = len(guide.text.encode("utf-8"))
+    assert size <= guide.max_bytes, f"{guide.file} is {size} bytes"
 
 
 def _minutes(table_text: str) -> list[int]:
@@ -81,24 +118,26 @@ def _minutes(table_text: str) -> list[int]:
     return out
 
 
-@pytest.mark.parametrize("entry", CURRICULUM, ids=lambda e: e.filename[:2])
-def test_each_notebook_s_minutes_add_up_to_its_class_time(entry):
-    body = SECTIONS[entry.filename[:2]]
-    stated = re.search(r"Class (\d+) min", body)
-    assert stated, f"{entry.filename[:2]}: no 'Class N min' line"
+@pytest.mark.parametrize(("guide", "entry"), PAIRS, ids=PAIR_IDS)
+def test_each_notebook_s_minutes_add_up_to_its_class_time(guide, entry):
+    body = guide.sections[entry.filename[:2]]
+    stated = re.search(guide.class_time, body)
+    assert stated, f"{guide.file} {entry.filename[:2]}: no {guide.class_time!r} line"
     table = body[body.index("| § |") :]
     assert sum(_minutes(table)) == int(stated.group(1))
 
 
-def test_the_plans_fit_their_slots():
-    plans = GUIDE[GUIDE.index("## Course plans") : GUIDE.index("## 00 ·")]
-    blocks = re.split(r"^\*\*Plan \d", plans, flags=re.M)[1:]
+@pytest.mark.parametrize("guide", GUIDES, ids=GUIDE_IDS)
+def test_the_plans_fit_their_slots(guide):
+    text = guide.text
+    plans = text[text.index(guide.plans) : text.index("## 00 ·")]
+    blocks = re.split(guide.plan, plans, flags=re.M)[1:]
     assert len(blocks) == 3, "three plans: one class, a second class for 07-08, a module"
     for block in blocks[:2]:
-        total = int(re.search(r"Total (\d+)", block).group(1))
+        total = int(re.search(guide.total, block).group(1))
         assert sum(_minutes(block[block.index("|") :])) == total <= 90
     module = blocks[2]
     rows = [r for r in module.splitlines() if r.startswith("|")][2:]
     sessions = [int(r.strip("|").split("|")[2].strip()) for r in rows]
     assert len(sessions) == 4 and all(m <= 90 for m in sessions)
-    assert f"= {sum(sessions)} of {90 * len(sessions)}" in module
+    assert guide.module_total.format(used=sum(sessions), slots=90 * len(sessions)) in module

@@ -103,3 +103,14 @@ def test_english_sentence_detector():
     assert english_sentence("用 `np.mean` 求平均") is None
     assert english_sentence("the gradient is wrong") == "the gradient is wrong"
     assert english_sentence("Adam 与 SGD") is None
+
+
+def test_the_chinese_tables_use_the_series_terms():
+    """The package's Chinese says what the notebooks say: none of the alternatives lessons.terms avoids."""
+    from lessons.terms import TERMS
+
+    for module in MODULES:
+        for chinese in i18n.table(module).values():
+            for term in TERMS:
+                used = [alt for alt in term.avoid if alt in chinese]
+                assert not used, f"{module}: {chinese!r} uses {used}; the series says {term.zh}"
