@@ -82,7 +82,7 @@ def test_every_prose_cell_is_translated(pair):
 @pytest.mark.parametrize("pair", PAIRS, ids=IDS)
 def test_chinese_uses_the_standard_terms(pair):
     en, zh = pair
-    english = "\n".join(markdown(load(en)))
+    english = prose("\n".join(markdown(load(en))))  # the English prose: not `model.sigmoid` in a code span
     chinese = "\n".join(markdown(load(zh)))
     missing = [f"{t.en} → {t.required_zh}" for t in TERMS if t.found_in(english) and t.required_zh not in chinese]
     assert not missing, f"{zh.name}: the English uses these terms, the Chinese does not say them so: {missing}"
@@ -149,3 +149,40 @@ def test_the_tool_round_trips_a_notebook(tmp_path, monkeypatch):
     translation.export(IDS[2])
     assert translation.import_(IDS[2]) == []
     assert (zh_dir / PAIRS[2][1].name).read_text(encoding="utf-8") == before
+
+
+#: What a Chinese notebook may print in English: NumPy's own warnings, data's own names (scikit-learn's feature and
+#: species names), and code and mathematical tokens.
+PRINTED_ENGLISH_ALLOWED = re.compile(
+    r"RuntimeWarning: [^'\]]*|\b(nan|inf|eps|max|min|log|exp|tiny|dtype|sklearn|lessons|model|setosa|versicolor|"
+    r"virginica|mean|error|worst|radius|texture|perimeter|area|smoothness|compactness|concavity|concave|points|"
+    r"symmetry|fractal|dimension)\b"
+)
+ENGLISH_WORDS = re.compile(r"\b[A-Za-z][a-z]+(?:[ -]+[A-Za-z][a-z]+){2,}\b")
+
+
+def printed_lines(nb: dict):
+    for i, cell in enumerate(nb["cells"]):
+        for out in cell.get("outputs", []):
+            for text in (out.get("text", ""), out.get("data", {}).get("text/plain", "")):
+                for line in ("".join(text) if isinstance(text, list) else text).splitlines():
+                    yield i, line
+
+
+def is_code(line: str) -> bool:
+    try:
+        compile(line.strip(), "<line>", "exec")
+    except SyntaxError:
+        return False
+    return bool(line.strip())
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=IDS)
+def test_chinese_notebooks_print_chinese(pair):
+    _, zh = pair
+    english = [
+        f"cell {i}: {line.strip()[:100]!r}"
+        for i, line in printed_lines(load(zh))
+        if not is_code(line) and ENGLISH_WORDS.search(PRINTED_ENGLISH_ALLOWED.sub(" ", line))
+    ]
+    assert not english, f"{zh.name} prints English:\n" + "\n".join(english)

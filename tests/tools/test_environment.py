@@ -86,7 +86,7 @@ def code_sources():
 def test_every_third_party_import_is_pinned(name, source):
     pins = read_pins(ROOT / "requirements.txt")
     dists = metadata.packages_distributions()
-    local = {"lessons", "tools", "reference", "conftest", "helpers"}
+    local = {"lessons", "tools", "reference", "conftest", "helpers"} | {p.stem for p in (ROOT / "tests").rglob("*.py")}
     for module in sorted(imported_modules(source) - set(sys.stdlib_module_names) - local):
         owners = {d.lower().replace("_", "-") for d in dists.get(module, [])}
         assert owners & pins.keys(), f"{name} imports {module!r}, whose package is not pinned in requirements.txt"
