@@ -21,6 +21,7 @@ Translator's workflow::
     python -m tools.translation check [07 ...]  # code in step, no drift; exit status 1 if not
     python -m tools.translation stamp 07        # after revisiting the cells that drift named
     python -m tools.translation drift           # which Chinese cells are behind their English ones
+    python -m tools.translation tidy [07 ...]   # join lines broken between two Chinese characters (a stray space)
 """
 
 from __future__ import annotations
@@ -192,6 +193,55 @@ def code_differences(en: dict, zh: dict) -> list[str]:
     return problems
 
 
+_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
+_BLOCK_START = re.compile(r"^\s*([-*+] |\d+\. |#|\||>|\$\$|```|<!--|\\\[)")
+
+
+def join_cjk_lines(markdown: str) -> str:
+    """``markdown`` with each line break between two Chinese characters inside a paragraph removed.
+
+    Markdown turns a line break inside a paragraph into a space, which Latin text needs and Chinese text does not:
+    "梯度\n下降" shows as "梯度 下降". Lines in code fences and display maths, and lines that start a block (a list
+    item, a heading, a table row, a quotation), are left alone."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    fenced = False
+    for line in lines:
+        if line.lstrip().startswith(("```", "$$")) and line.strip().count("$$") != 2:
+            fenced = not fenced if line.strip() not in ("",) else fenced
+            out.append(line)
+            continue
+        previous = out[-1] if out else ""
+        if (
+            not fenced
+            and previous.strip()
+            and line.strip()
+            and not _BLOCK_START.match(line)
+            and not previous.lstrip().startswith(("#", "|", "```", "$$", "<!--"))
+            and _CJK.match(previous.rstrip()[-1])
+            and _CJK.match(line.lstrip()[0])
+        ):
+            out[-1] = previous.rstrip() + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def tidy(number: str) -> bool:
+    """Apply :func:`join_cjk_lines` to every markdown cell of the Chinese notebook; return whether it changed."""
+    zh_path = chinese_path(number)
+    zh = _read(zh_path)
+    changed = False
+    for cell in zh["cells"]:
+        if cell["cell_type"] == "markdown":
+            new = join_cjk_lines(_source(cell))
+            if new != _source(cell):
+                cell["source"], changed = new.splitlines(keepends=True), True
+    if changed:
+        _write(zh_path, zh)
+    return changed
+
+
 def scaffold(number: str) -> Path:
     """Create ``notebooks/zh/<name>``: the English cells with their ids and metadata, no outputs, stamped."""
     en_path, zh_path = english_path(number), chinese_path(number)
@@ -274,6 +324,8 @@ def main(argv: list[str]) -> int:
             problems = import_(number)
             print(f"imported into {chinese_path(number).name}" + "".join(f"\n  {p}" for p in problems))
             status |= bool(problems)
+        elif command == "tidy":
+            print(f"{chinese_path(number).name}: " + ("line breaks inside Chinese text joined" if tidy(number) else "tidy"))
         elif command == "stamp":
             stamp(number)
             print(f"stamped {chinese_path(number).name}")

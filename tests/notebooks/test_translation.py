@@ -186,3 +186,20 @@ def test_chinese_notebooks_print_chinese(pair):
         if not is_code(line) and ENGLISH_WORDS.search(PRINTED_ENGLISH_ALLOWED.sub(" ", line))
     ]
     assert not english, f"{zh.name} prints English:\n" + "\n".join(english)
+
+
+@pytest.mark.parametrize("path", [zh for _, zh in PAIRS] + [ROOT / "README.zh.md", ROOT / "TEACHING.zh.md"],
+                         ids=IDS + ["README.zh", "TEACHING.zh"])  # fmt: skip
+def test_no_line_break_inside_chinese_text(path):
+    """A line break inside a paragraph shows as a space: right between English words, a stray gap between Chinese
+    characters (`python -m tools.translation tidy` joins them)."""
+    texts = markdown(load(path)) if path.suffix == ".ipynb" else [path.read_text(encoding="utf-8")]
+    for text in texts:
+        assert translation.join_cjk_lines(text) == text, f"{path.name}: a line break between Chinese characters"
+
+
+def test_join_cjk_lines():
+    assert translation.join_cjk_lines("梯度\n下降") == "梯度下降"
+    assert translation.join_cjk_lines("gradient\ndescent") == "gradient\ndescent"
+    assert translation.join_cjk_lines("梯度\n- 列表") == "梯度\n- 列表"
+    assert translation.join_cjk_lines("$$\n梯度\n下降\n$$") == "$$\n梯度\n下降\n$$"
