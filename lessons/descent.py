@@ -581,8 +581,13 @@ def behaviour(run: Run, tol: float = 1e-12) -> Behaviour:
     peak = int(np.argmax(J))
     if J[-1] > J[0]:
         return Behaviour("rises", _("J rises {where} and ends above its start").format(where=where), up, zigzag)
-    high = _(", up to {value:.3g} at step {step}").format(value=J[peak], step=peak) if peak > 0 else ""
-    text = _("J rises {where}{high}, then falls at every step from {last} on{path}").format(
+    if peak > 0 and up.size == 1 and peak == up[0]:  # one rise, to the run's highest value: say the step once
+        high = _(", to {value:.3g}").format(value=J[peak])
+    elif peak > 0:
+        high = _(", up to {value:.3g} at step {step}").format(value=J[peak], step=peak)
+    else:
+        high = ""
+    text = _("J rises {where}{high}, then falls at every step after step {last}{path}").format(
         where=where, high=high, last=up[-1], path=path
     )
     return Behaviour("recovers", text, up, zigzag)

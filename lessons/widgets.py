@@ -54,8 +54,8 @@ class ZDemo:
         L1, L0, g1, g0 = (float(v[0]) for v in loss_of_z(z))
         return (
             f"<b>z = {z:+.2f}</b>, &nbsp; ŷ = σ(z) = {float(sigmoid(z)):.4f}<br>"
-            f"y = 1: &nbsp; L = {L1:.4f}, &nbsp; dL/dz = ŷ − 1 = {g1:+.4f}<br>"
-            f"y = 0: &nbsp; L = {L0:.4f}, &nbsp; dL/dz = ŷ − 0 = {g0:+.4f}"
+            f"{_('y = 1:')} &nbsp; L = {L1:.4f}, &nbsp; dL/dz = ŷ − 1 = {g1:+.4f}<br>"
+            f"{_('y = 0:')} &nbsp; L = {L0:.4f}, &nbsp; dL/dz = ŷ − 0 = {g0:+.4f}"
         )
 
     def _repr_mimebundle_(self, **kwargs) -> dict:

@@ -325,7 +325,10 @@ def main(argv: list[str]) -> int:
             print(f"imported into {chinese_path(number).name}" + "".join(f"\n  {p}" for p in problems))
             status |= bool(problems)
         elif command == "tidy":
-            print(f"{chinese_path(number).name}: " + ("line breaks inside Chinese text joined" if tidy(number) else "tidy"))
+            print(
+                f"{chinese_path(number).name}: "
+                + ("line breaks inside Chinese text joined" if tidy(number) else "tidy")
+            )
         elif command == "stamp":
             stamp(number)
             print(f"stamped {chinese_path(number).name}")

@@ -63,7 +63,7 @@ def move_07(page, language):
     fig = figures(page).first
     fig.scroll_into_view_if_needed()
     figure_ready(page)
-    label = in_language("learning rate", language)
+    label = in_language("learning rate η", language)
     return fig, lambda: redrawn(page, lambda: type_into_readout(page, label, "0.2"))
 
 

@@ -364,7 +364,7 @@ RUNS = {
     "recovers from the start": _run([5, 4, 4.5, 3, 2, 1.5, 1, 0.5, 0.2], ZIGZAG),
     "overflow": _run([1, 2, 3], overflow_at=2),
 }
-BEFORE = {  # what behaviour() said before the translation
+BEFORE = {  # what behaviour() says in English
     "falls": "J falls at every one of the 8 steps",
     "falls, zig-zag": "J falls at every one of the 8 steps; the path zig-zags",
     "oscillates": "J does not settle: it still rises at 1 of the last 2 steps",
@@ -373,8 +373,8 @@ BEFORE = {  # what behaviour() said before the translation
     ),
     "rises once": "J rises at step 1 and ends above its start",
     "rises at several steps": "J rises at 2 steps (1–2) and ends above its start",
-    "recovers": "J rises at step 1, up to 6 at step 1, then falls at every step from 1 on",
-    "recovers from the start": "J rises at step 2, then falls at every step from 2 on; the path zig-zags",
+    "recovers": "J rises at step 1, to 6, then falls at every step after step 1",
+    "recovers from the start": "J rises at step 2, then falls at every step after step 2; the path zig-zags",
     "overflow": "a value overflowed at step 2; the run stops there",
 }
 

@@ -9,9 +9,10 @@ MESSAGES = {
     ),
     "J falls at every one of the {steps} steps{path}": "J 在全部 {steps} 步中每一步都下降{path}",
     "J rises {where} and ends above its start": "J {where}上升，最终高于起点",
-    "J rises {where}{high}, then falls at every step from {last} on{path}": (
-        "J {where}上升{high}，之后从第 {last} 步起每一步都下降{path}"
+    "J rises {where}{high}, then falls at every step after step {last}{path}": (
+        "J {where}上升{high}，第 {last} 步之后每一步都下降{path}"
     ),
+    ", to {value:.3g}": "，升至 {value:.3g}",
     "Newton": "牛顿法",
     "SGD (mini-batches of 10)": "SGD（小批量，每批 10 个）",
     "a value overflowed at step {step}; the run stops there": "第 {step} 步出现数值上溢，运行在此停止",

@@ -3,4 +3,6 @@
 MESSAGES = {
     "The loss of one sample against z": "单个样本的损失随 z 的变化",
     "loss L": "损失 L",
+    "y = 1:": "y = 1 时：",
+    "y = 0:": "y = 0 时：",
 }
