@@ -26,12 +26,15 @@ def screenshots() -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) to run this")
     playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with playwright.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        from helpers import chromium_env
+
+        env = chromium_env(tmp_path_factory.mktemp("chromium-fonts"))
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS, env=env)
         yield b
         b.close()
 

@@ -106,6 +106,31 @@ def write_without_outputs(src: Path, dst: Path) -> None:
     nbformat.write(nb, dst)
 
 
+def chromium_env(folder: Path) -> dict[str, str]:
+    """The environment for Chromium: this one, with fontconfig also given the series' Chinese font.
+
+    A reader's own browser has a Chinese font from their system; a bare Debian with only the chromium package has
+    none, and would draw the Chinese edition's labels (the DOM's; the figures are drawn by matplotlib) as empty
+    boxes. The font the figures use, Noto Sans CJK SC from the pinned mplfonts wheel, is added through a
+    fontconfig file in ``folder`` that includes the system's configuration first."""
+    import lessons.style
+
+    folder.mkdir(parents=True, exist_ok=True)
+    fonts = folder / "fonts"
+    fonts.mkdir(exist_ok=True)
+    link = fonts / lessons.style.CJK_FONT_FILE
+    if not link.exists():
+        link.symlink_to(lessons.style.cjk_font_path())
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{fonts}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
 def tag(name: str) -> str:
     """A short name for a notebook's screenshots: ``"07"``, or ``"zh_07"`` for ``"zh/07_…ipynb"``."""
     folder, _, file = name.rpartition("/")
