@@ -79,6 +79,23 @@ def notebook_page(browser, lab, screenshots):
         pages[name].bring_to_front()
         return pages[name]
 
+    def release(name: str) -> None:
+        """Close ``name``'s tab and end its kernel session (a later ``get(name)`` opens and runs it again)."""
+        import json
+        import urllib.request
+
+        page = pages.pop(name, None)
+        if page is None:
+            return
+        page.context.close()
+        contexts.remove(page.context)
+        with urllib.request.urlopen(f"{lab['base']}/api/sessions?token={lab['token']}") as r:
+            ids = [s["id"] for s in json.load(r) if s["path"] == name]
+        for sid in ids:
+            req = urllib.request.Request(f"{lab['base']}/api/sessions/{sid}?token={lab['token']}", method="DELETE")
+            urllib.request.urlopen(req).close()
+
+    get.release = release
     yield get
     for ctx in contexts:
         ctx.close()
