@@ -34,6 +34,7 @@ from test_checks import (
     stub_returns_dots,
 )
 from test_i18n import english_sentence
+from test_optimize_fit import NoisyQuadratic  # Newton can make no progress on it beyond 1e-7
 
 from lessons import _validate, data, environment, gradcheck, i18n, model, optimize, softmax, source, surface
 from lessons.checks import check_expression, check_gradient, check_loss, check_softmax_gradient, check_value
@@ -302,19 +303,6 @@ def _lbfgs_message(status: int) -> str:
         optimize._scipy_minimize = original
 
 
-class _NoisyQuadratic:
-    """Newton can make no progress on it beyond 1e-7 (see test_optimize_fit)."""
-
-    n = 1
-
-    def value_and_grad(self, theta, rows=None):
-        e = theta - 1.0
-        return 0.5 * float(e @ e), e + 1e-7 * np.sin(1e9 * theta)
-
-    def hessian(self, theta):
-        return np.eye(len(theta))
-
-
 X2 = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
 Y2 = np.array([0.0, 1.0, 1.0])
 CASES.update(
@@ -400,7 +388,7 @@ CASES.update(
         ),
         "run-start-overflow": lambda: _fit_message("lbfgs", w0=[1e308, 1e308]),
         "run-no-progress-newton": lambda: (
-            optimize.minimize(_NoisyQuadratic(), np.full(3, 5.0), *optimize.check_options("newton", {}, 1)).message
+            optimize.minimize(NoisyQuadratic(), np.full(3, 5.0), *optimize.check_options("newton", {}, 1)).message
         ),
         "warning-step-limit": lambda: _warning("gd", steps=3),
         "warning-other": lambda: _warning_line_search(),
